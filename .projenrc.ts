@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { cdk8s, javascript, TextFile } from 'projen';
+import { cdk8s, javascript, JsonFile, TextFile } from 'projen';
 
 /** The one pin: the Istio release whose CRDs, webhook rules and analyzers we follow. */
 const istioVersion = readFileSync('projenrc/istio-version.txt', 'utf-8').trim();
@@ -10,7 +10,8 @@ const cdk8sCliVersion = '2.207.60';
 /** jsii prints a banner for Node versions past end of life; it is noise in every task. */
 const quietJsii = {
   JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: '1',
-  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '1',
+  // The end-of-life switch takes the Node majors to silence, not a flag.
+  JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20',
   JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION: '1',
 };
 
@@ -60,12 +61,20 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       collectCoverageFrom: ['src/**/*.ts', '!src/imports/**'],
     },
   },
-  gitignore: ['/dist/', '/bench/out/'],
+  gitignore: ['/dist/', '/bench/out/', '.jsii.tabl.json'],
   npmIgnoreOptions: { ignorePatterns: ['/examples/', '/bench/', '/.ci/'] },
 });
 
 for (const [name, value] of Object.entries(quietJsii)) {
   project.tasks.addEnvironment(name, value);
+}
+
+// Example apps and benchmarks are dev code: their own tsconfig (found by eslint's project service and
+// by ts-node in each example's cdk8s.yaml) extends the test one.
+for (const dir of ['examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: { extends: '../test/tsconfig.json', include: ['**/*.ts'], exclude: ['node_modules'] },
+  });
 }
 
 // ts-jest transpiles without type-checking (the L1 files are large); tsc checks tests and examples once.
@@ -74,6 +83,9 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 // Python wheels need setuptools from PyPI, unreachable here: package-all builds the npm tarball only.
 project.tasks.tryFind('package-all')!.reset();
 project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:js')!);
+
+// Every README snippet must compile against the built assembly: rosetta fails the build otherwise.
+project.postCompileTask.exec('jsii-rosetta extract --strict');
 
 project.addTask('import', {
   description: `Regenerate src/imports/ (L1) from the CRDs of Istio ${istioVersion}; ISTIO_CRDS=<path> reads a local copy`,

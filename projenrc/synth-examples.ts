@@ -1,14 +1,25 @@
 /**
  * `npm run synth`: synthesize every example app (examples/<name>/ with a cdk8s.yaml) into
- * dist/<name>/ with `cdk8s synth`, then print the files written. New examples need no change here.
+ * dist/<name>/, then print the files written. New examples need no change here.
+ *
+ * It does what `cdk8s synth` does (empty the output folder, run the `app` command of cdk8s.yaml with
+ * CDK8S_OUTDIR set) without cdk8s-cli, whose update check and plugin loader reach for the network.
  */
-import { execFileSync } from 'child_process';
-import { existsSync, readdirSync } from 'fs';
+import { execSync } from 'child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join, relative, resolve } from 'path';
+import { load } from 'js-yaml';
 
 const root = resolve(__dirname, '..');
 const examplesDir = join(root, 'examples');
-const cdk8s = join(root, 'node_modules', '.bin', 'cdk8s');
+
+function appCommand(exampleDir: string): string {
+  const config = load(readFileSync(join(exampleDir, 'cdk8s.yaml'), 'utf-8')) as { app?: unknown };
+  if (typeof config?.app !== 'string') {
+    throw new Error(`${relative(root, exampleDir)}/cdk8s.yaml has no 'app' command`);
+  }
+  return config.app;
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
@@ -29,8 +40,10 @@ function main(): number {
   for (const name of examples) {
     const outdir = join(root, 'dist', name);
     console.log(`synth examples/${name} -> ${relative(root, outdir)}/`);
-    // cdk8s synth empties outdir first, so files of a removed chart do not linger.
-    execFileSync(cdk8s, ['synth', '--output', outdir], { cwd: join(examplesDir, name), stdio: ['ignore', 'ignore', 'inherit'] });
+    const exampleDir = join(examplesDir, name);
+    // Empty outdir first, so files of a removed chart do not linger.
+    rmSync(outdir, { recursive: true, force: true });
+    execSync(appCommand(exampleDir), { cwd: exampleDir, stdio: 'inherit', env: { ...process.env, CDK8S_OUTDIR: outdir } });
     for (const file of listFiles(outdir).sort()) {
       console.log(`  wrote ${relative(root, file)}`);
     }

@@ -1,7 +1,7 @@
 /** Paths to the read-only material beside the checkout (../shared), overridable for other layouts. */
 import { existsSync, readFileSync } from 'fs';
-import { load, loadAll } from 'js-yaml';
 import { join, resolve } from 'path';
+import { load, loadAll } from 'js-yaml';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const istioVersion = readFileSync(join(repoRoot, 'projenrc', 'istio-version.txt'), 'utf-8').trim();
