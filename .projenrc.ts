@@ -41,7 +41,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   depsUpgrade: false,
   pullRequestTemplate: false,
 
-  devDeps: [`cdk8s-cli@${cdk8sCliVersion}`, 'js-yaml@^4.1.0', '@types/js-yaml@^4'],
+  devDeps: [`cdk8s-cli@${cdk8sCliVersion}`],
+  // Runtime deps of the validation engine and the CLI; jsii wants non-jsii deps bundled.
+  bundledDeps: ['js-yaml@^5.5.0', '@bufbuild/cel@0.6.1', '@bufbuild/protobuf@^2.6.2', 're2js@^2.10.0'],
+  bin: { 'cdk8s-istio': 'lib/cli/main.js' },
 
   tsconfigDev: {
     // test/tsconfig.json is the dev tsconfig of a jsii project: paths are relative to test/.
@@ -83,6 +86,9 @@ project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json');
 // Python wheels need setuptools from PyPI, unreachable here: package-all builds the npm tarball only.
 project.tasks.tryFind('package-all')!.reset();
 project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:js')!);
+
+// The validation engine reads the CRD schemas generated next to L1 at run time: ship them in lib/.
+project.compileTask.exec(`node -e "require('fs').cpSync('src/imports/schemas', 'lib/imports/schemas', { recursive: true })"`);
 
 // Every README snippet must compile against the built assembly: rosetta fails the build otherwise.
 project.postCompileTask.exec('jsii-rosetta extract --strict');

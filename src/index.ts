@@ -1,5 +1,12 @@
+import { installSynthValidation } from './validation/synth-hook';
+
 // L1: classes generated from Istio's CRDs by `npx projen import`, one jsii submodule per API group.
 export * as networking from './imports/networking.istio.io';
 export * as security from './imports/security.istio.io';
 export * as telemetry from './imports/telemetry.istio.io';
 export * as extensions from './imports/extensions.istio.io';
+
+export * from './validation';
+
+// Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
+installSynthValidation();

@@ -1,0 +1,75 @@
+/**
+ * The CEL environment Kubernetes gives CRD validation rules, as far as Istio's rules use it:
+ * the standard library, the strings extension (substring, ...), RE2 `matches` (re2js, compiled once
+ * per pattern) and the URL library (`url()`, `isURL()`, `getScheme()`, `getHost()`, ...).
+ * Loaded on the first rule compiled, never at module load.
+ */
+import type { CelEnv, CelResult } from '@bufbuild/cel';
+import { parseRequestUri, ParsedUrl } from './go-url';
+
+/** A compiled rule: returns true, false, or a CEL error (with `message`). */
+export type CompiledRule = (self: unknown) => CelResult;
+
+interface CelModule {
+  readonly env: CelEnv;
+  readonly lib: typeof import('@bufbuild/cel');
+}
+
+let cel: CelModule | undefined;
+
+function environment(): CelModule {
+  if (cel) return cel;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const lib = require('@bufbuild/cel') as typeof import('@bufbuild/cel');
+  const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
+  const { RE2JS } = require('re2js') as typeof import('re2js');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const { celFunc, celMethod, CelScalar, mapType } = lib;
+
+  const patterns = new Map<string, { test(text: string): boolean }>();
+  const re2 = {
+    compile(pattern: string) {
+      let matcher = patterns.get(pattern);
+      if (!matcher) {
+        const compiled = RE2JS.compile(pattern);
+        matcher = { test: (text: string) => compiled.matcher(text).find() };
+        patterns.set(pattern, matcher);
+      }
+      return matcher;
+    },
+  };
+
+  // A URL is a string-keyed map of its parts: CEL code only reaches it through the methods below.
+  const urlType = mapType(CelScalar.STRING, CelScalar.STRING);
+  const toCel = (url: ParsedUrl) => new Map(Object.entries(url));
+  const part = (name: keyof ParsedUrl) =>
+    celMethod(`get${name === 'path' ? 'EscapedPath' : name[0].toUpperCase() + name.slice(1)}`, urlType, [], CelScalar.STRING,
+      function (this: any) { return this.get(name) as string; });
+  const urlFuncs = [
+    celFunc('url', [CelScalar.STRING], urlType, (text: string) => toCel(parseRequestUri(text))),
+    celFunc('isURL', [CelScalar.STRING], CelScalar.BOOL, (text: string) => {
+      try {
+        parseRequestUri(text);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+    part('scheme'), part('host'), part('hostname'), part('port'), part('path'), part('query'),
+  ];
+
+  cel = { lib, env: lib.celEnv({ funcs: [...strings, ...urlFuncs], re2 }) };
+  return cel;
+}
+
+/** Parses and plans a rule once; throws with CEL's reason when it does not compile. */
+export function compileRule(rule: string): CompiledRule {
+  const { lib, env } = environment();
+  const program = lib.plan(env, lib.parse(rule));
+  return (self: unknown) => program({ self: self as any });
+}
+
+/** True when a rule's result is a CEL evaluation error. */
+export function isEvalError(result: CelResult): result is Extract<CelResult, { message: string }> {
+  return environment().lib.isCelError(result);
+}

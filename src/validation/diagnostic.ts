@@ -1,0 +1,95 @@
+/** How bad a finding is: errors fail synthesis and the CLI, warnings and infos are printed. */
+export enum Severity {
+  /** Istio (or Kubernetes) would reject the object, or it cannot work as written. */
+  ERROR = 'error',
+  /** Accepted, but almost certainly not what was meant. */
+  WARNING = 'warning',
+  /** Worth knowing; nothing is wrong. */
+  INFO = 'info',
+}
+
+/**
+ * One finding about one Istio object, the same type for every check (schema, CEL, webhook rules,
+ * cross-resource analysis) and every front end (synth-time validation, the CLI, the API).
+ */
+export interface Diagnostic {
+  /** How bad it is. */
+  readonly severity: Severity;
+
+  /**
+   * istioctl analyze's message code where one fits (`IST0106` for schema, CEL and webhook errors),
+   * else one of ours (`CI1xxx`).
+   */
+  readonly code: string;
+
+  /** Kind of the object, e.g. `VirtualService`. */
+  readonly kind: string;
+
+  /**
+   * apiVersion of the object.
+   * @default - not known
+   */
+  readonly apiVersion?: string;
+
+  /**
+   * Namespace of the object.
+   * @default - the object has none
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the object.
+   * @default - the object has none
+   */
+  readonly name?: string;
+
+  /** Field path in the object, Kubernetes style (`spec.http[0].route[1].weight`); empty for the whole object. */
+  readonly path: string;
+
+  /** What is wrong, in Kubernetes' or Istio's own words. */
+  readonly message: string;
+
+  /**
+   * Position of the object in the list that was validated.
+   * @default - not known
+   */
+  readonly objectIndex?: number;
+
+  /**
+   * File the object was read from.
+   * @default - not read from a file
+   */
+  readonly file?: string;
+
+  /**
+   * 1-based line of the field (or of the object) in `file`.
+   * @default - not known
+   */
+  readonly line?: number;
+
+  /**
+   * Construct path of the object in a cdk8s app.
+   * @default - not part of a cdk8s app
+   */
+  readonly constructPath?: string;
+}
+
+/** Message codes, istioctl analyze's where one applies. */
+export const Codes = {
+  /** Schema, CEL and webhook validation errors (istioctl: SchemaValidationError). */
+  SCHEMA_VALIDATION_ERROR: 'IST0106',
+  /** Webhook warnings (istioctl: SchemaWarning). */
+  SCHEMA_WARNING: 'IST0133',
+} as const;
+
+/** `Kind namespace/name`, or `Kind name` for an object without namespace, as istioctl prints origins. */
+export function describeObject(diagnostic: Pick<Diagnostic, 'kind' | 'namespace' | 'name'>): string {
+  const name = diagnostic.name ?? '<unnamed>';
+  return diagnostic.namespace ? `${diagnostic.kind} ${diagnostic.namespace}/${name}` : `${diagnostic.kind} ${name}`;
+}
+
+/** `<Kind> <ns>/<name>: <path>: <message>`, the part of a report line after the source and code. */
+export function formatFinding(diagnostic: Diagnostic): string {
+  const where = diagnostic.path ? `${diagnostic.path}: ` : '';
+  return `${describeObject(diagnostic)}: ${where}${diagnostic.message}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * Kubernetes' field error wording (k8s.io/apimachinery/pkg/util/validation/field), so a message reads
+ * exactly as `kubectl apply` prints it: `<path>: <type>: <value>: <detail>`. Here: the part after the path.
+ */
+
+/** A field-level finding before it becomes a Diagnostic. */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Renders a bad value as Go's field.Error does: strings quoted (%q), numbers and booleans plain,
+ * null as "null", anything else as Go's %#v of the decoded JSON.
+ */
+export function goValue(value: unknown): string {
+  if (value === null || value === undefined) return '"null"';
+  if (typeof value === 'string') return goQuote(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return goSyntax(value);
+}
+
+/** Go's %q for a string: double quotes with Go escapes. JSON escaping matches it for what YAML yields. */
+export function goQuote(text: string): string {
+  return JSON.stringify(text).replace(/\\u007f/g, '\\x7f');
+}
+
+/** Go's %#v of a value decoded from JSON into interface{}. */
+function goSyntax(value: unknown): string {
+  if (value === null) return 'interface {}(nil)';
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goElement).join(', ')}}`;
+  if (typeof value === 'object') {
+    // Go prints map keys sorted.
+    const entries = Object.keys(value as object).sort().map(k => `${goQuote(k)}:${goElement((value as any)[k])}`);
+    return `map[string]interface {}{${entries.join(', ')}}`;
+  }
+  return goValue(value);
+}
+
+function goElement(value: unknown): string {
+  if (typeof value === 'string') return goQuote(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? `${value}` : `${value}`;
+  if (typeof value === 'boolean') return String(value);
+  return goSyntax(value);
+}
+
+export const fieldError = {
+  required: (path: string, detail?: string): FieldIssue =>
+    ({ path, message: detail ? `Required value: ${detail}` : 'Required value' }),
+  invalid: (path: string, value: unknown, detail: string): FieldIssue =>
+    ({ path, message: `Invalid value: ${goValue(value)}: ${detail}` }),
+  typeInvalid: (path: string, value: unknown, detail: string): FieldIssue =>
+    ({ path, message: `Invalid value: ${goValue(value)}: ${detail}` }),
+  notSupported: (path: string, value: unknown, supported: readonly unknown[]): FieldIssue =>
+    ({ path, message: `Unsupported value: ${goValue(value)}: supported values: ${supported.map(v => goQuote(String(v))).join(', ')}` }),
+  tooLong: (path: string, maxLength: number): FieldIssue =>
+    ({ path, message: `Too long: may not be more than ${maxLength} bytes` }),
+  tooMany: (path: string, actual: number, max: number): FieldIssue =>
+    ({ path, message: `Too many: ${actual}: must have at most ${max} items` }),
+  duplicate: (path: string, value: unknown): FieldIssue =>
+    ({ path, message: `Duplicate value: ${goValue(value)}` }),
+  unknownField: (path: string): FieldIssue =>
+    ({ path, message: `unknown field ${goQuote(path)}` }),
+};
