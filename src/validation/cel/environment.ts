@@ -62,10 +62,34 @@ function environment(): CelModule {
   return cel;
 }
 
-/** Parses and plans a rule once; throws with CEL's reason when it does not compile. */
+/** Operators the planner evaluates itself rather than through the function table. */
+const SPECIAL_FORMS = new Set(['_&&_', '_||_', '_?_:_', '_[_]', '_[?_]', '_?._', '@not_strictly_false']);
+
+/** Names of the functions and methods an expression calls. */
+function calledFunctions(node: unknown, names: Set<string> = new Set()): Set<string> {
+  if (node === null || typeof node !== 'object') return names;
+  const call = node as { $typeName?: string; function?: string };
+  if (call.$typeName === 'cel.expr.Expr.Call' && call.function) names.add(call.function);
+  for (const child of Object.values(node)) {
+    if (Array.isArray(child)) child.forEach(item => calledFunctions(item, names));
+    else calledFunctions(child, names);
+  }
+  return names;
+}
+
+/**
+ * Parses and plans a rule once; throws with CEL's reason when it does not compile, including a call
+ * of a function the environment lacks (the planner would only notice when the call is reached).
+ */
 export function compileRule(rule: string): CompiledRule {
   const { lib, env } = environment();
-  const program = lib.plan(env, lib.parse(rule));
+  const parsed = lib.parse(rule);
+  for (const name of calledFunctions(parsed.expr)) {
+    if (!SPECIAL_FORMS.has(name) && !env.funcs.find(name)) {
+      throw new Error(`undeclared reference to '${name}'`);
+    }
+  }
+  const program = lib.plan(env, parsed);
   return (self: unknown) => program({ self: self as any });
 }
 

@@ -4,8 +4,8 @@
  * rule's message or `failed rule: <rule>`.
  */
 import type { SchemaNode, ValidationRule } from '../crd-catalog';
-import { fieldError, FieldIssue } from '../schema/field-errors';
 import { compileRule, CompiledRule, isEvalError } from './environment';
+import { fieldError, FieldIssue } from '../schema/field-errors';
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
 

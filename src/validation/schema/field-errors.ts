@@ -20,9 +20,11 @@ export function goValue(value: unknown): string {
   return goSyntax(value);
 }
 
-/** Go's %q for a string: double quotes with Go escapes. JSON escaping matches it for what YAML yields. */
+/** Go's %q for a string: JSON's escapes, except control characters, which Go writes \a, \v or \xNN. */
 export function goQuote(text: string): string {
-  return JSON.stringify(text).replace(/\\u007f/g, '\\x7f');
+  return JSON.stringify(text)
+    .replace(/\\u00([0-1][0-9a-f])/g, (_, hex: string) => hex === '07' ? '\\a' : hex === '0b' ? '\\v' : `\\x${hex}`)
+    .replace(/\u007f/g, '\\x7f');
 }
 
 /** Go's %#v of a value decoded from JSON into interface{}. */

@@ -4,11 +4,11 @@
  * The same walk runs the CEL rules (`x-kubernetes-validations`) of every node it reaches, and builds
  * the CEL value of a node only where a rule at or above it needs one.
  */
-import type { SchemaNode } from '../crd-catalog';
-import { evaluateRules, needsCelValue } from '../cel/rules';
 import { fieldError, FieldIssue, goQuote } from './field-errors';
 import { formatIssue } from './formats';
 import { indexPath, mapKeyPath, propertyPath } from './paths';
+import { evaluateRules, needsCelValue } from '../cel/rules';
+import type { SchemaNode } from '../crd-catalog';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -1,0 +1,86 @@
+import { compiledRule, evaluateRules, needsCelValue } from '../../../src/validation/cel/rules';
+import { allCrdVersions, SchemaNode, ValidationRule } from '../../../src/validation/crd-catalog';
+import { FieldIssue } from '../../../src/validation/schema/field-errors';
+
+/** Every x-kubernetes-validations rule of a schema, with the path of the node that declares it. */
+function rulesOf(schema: SchemaNode, path: string): Array<[string, ValidationRule]> {
+  const own = (schema['x-kubernetes-validations'] ?? []).map(rule => [path || '<root>', rule] as [string, ValidationRule]);
+  const children: Array<[string, SchemaNode]> = [
+    ...Object.entries(schema.properties ?? {}).map(([name, child]) => [`${path}.${name}`, child] as [string, SchemaNode]),
+    ...(schema.items ? [[`${path}[]`, schema.items] as [string, SchemaNode]] : []),
+    ...(typeof schema.additionalProperties === 'object' ? [[`${path}[*]`, schema.additionalProperties] as [string, SchemaNode]] : []),
+  ];
+  return [...own, ...children.flatMap(([childPath, child]) => rulesOf(child, childPath))];
+}
+
+describe('CEL rules of the Istio CRDs', () => {
+  const rules = allCrdVersions().flatMap(crd =>
+    rulesOf(crd.schema, '').map(([path, rule]) => [`${crd.apiVersion} ${crd.kind} ${path}`, rule] as const));
+
+  test('the CRDs carry rules in every group', () => {
+    // 309 `x-kubernetes-validations` blocks in crd-all-1.30.3.yaml hold these rules.
+    expect(rules.length).toBeGreaterThan(300);
+    expect(new Set(rules.map(([where]) => where.split('/')[0]))).toEqual(
+      new Set(['networking.istio.io', 'security.istio.io', 'telemetry.istio.io', 'extensions.istio.io']));
+  });
+
+  test('every rule of every CRD version compiles', () => {
+    const failures: string[] = [];
+    for (const [where, rule] of rules) {
+      try {
+        compiledRule(rule);
+      } catch (err) {
+        failures.push(`${where}: ${rule.rule}: ${(err as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('a rule is compiled once and reused', () => {
+    const rule = { rule: 'self.size() > 0' };
+    expect(compiledRule(rule)).toBe(compiledRule(rule));
+  });
+});
+
+describe('evaluateRules', () => {
+  const schema = (rules: ValidationRule[], type = 'string'): SchemaNode => ({ type, 'x-kubernetes-validations': rules });
+  const run = (node: SchemaNode, value: unknown) => {
+    const issues: FieldIssue[] = [];
+    evaluateRules(node, value, 'spec.timeout', issues);
+    return issues;
+  };
+
+  test('a passing rule reports nothing', () => {
+    expect(run(schema([{ rule: "duration(self) >= duration('1ms')", message: 'too short' }]), '10s')).toEqual([]);
+  });
+
+  test('a failing rule reports its message against the node type, as the API server does', () => {
+    expect(run(schema([{ rule: "duration(self) >= duration('1ms')", message: 'must be a valid duration greater than 1ms' }]), '1us'))
+      .toEqual([{ path: 'spec.timeout', message: 'Invalid value: "string": must be a valid duration greater than 1ms' }]);
+  });
+
+  test('a failing rule without message reports the rule', () => {
+    expect(run(schema([{ rule: 'self != "*"' }]), '*'))
+      .toEqual([{ path: 'spec.timeout', message: 'Invalid value: "string": failed rule: self != "*"' }]);
+  });
+
+  test('an evaluation error reports the rule and the error', () => {
+    const [issue] = run(schema([{ rule: "duration(self) >= duration('1ms')", message: 'must be a valid duration greater than 1ms' }]), '10 seconds');
+    expect(issue.message).toMatch(/^Invalid value: "string": must be a valid duration greater than 1ms: .*duration/);
+  });
+
+  test('only nodes with rules need a CEL value', () => {
+    expect(needsCelValue(schema([{ rule: 'true' }]))).toBe(true);
+    expect(needsCelValue({ type: 'string' })).toBe(false);
+  });
+});
+
+describe('compiledRule', () => {
+  test('rejects a rule that does not parse, with CEL\'s reason', () => {
+    expect(() => compiledRule({ rule: 'self.((' })).toThrow(/found/);
+  });
+
+  test('rejects a rule that calls a function the environment lacks', () => {
+    expect(() => compiledRule({ rule: 'nosuchfn(self) > 1' })).toThrow("undeclared reference to 'nosuchfn'");
+  });
+});

@@ -1,0 +1,30 @@
+import { fieldError, goQuote, goValue } from '../../../src/validation/schema/field-errors';
+
+describe('Kubernetes field error wording', () => {
+  test('values print as Go prints them', () => {
+    expect(goValue('a"b')).toBe('"a\\"b"');
+    expect(goValue(80)).toBe('80');
+    expect(goValue(1.5)).toBe('1.5');
+    expect(goValue(false)).toBe('false');
+    expect(goValue(null)).toBe('"null"');
+    expect(goValue(['a', 1, true, ['b'], null])).toBe('[]interface {}{"a", 1, true, []interface {}{"b"}, interface {}(nil)}');
+    expect(goValue({ z: 1, a: { b: 'c' } })).toBe('map[string]interface {}{"a":map[string]interface {}{"b":"c"}, "z":1}');
+  });
+
+  test('strings are quoted with Go escapes', () => {
+    expect(goQuote('tab\there')).toBe('"tab\\there"');
+    expect(goQuote('del\u007f')).toBe('"del\\x7f"');
+    expect(goQuote('bell\u0007 nul\u0000')).toBe('"bell\\a nul\\x00"');
+  });
+
+  test('each error type', () => {
+    expect(fieldError.required('spec.hosts')).toEqual({ path: 'spec.hosts', message: 'Required value' });
+    expect(fieldError.required('metadata.name', 'name or generateName is required').message).toBe('Required value: name or generateName is required');
+    expect(fieldError.invalid('spec.x', 'v', 'why').message).toBe('Invalid value: "v": why');
+    expect(fieldError.notSupported('spec.x', 'B', ['A', 'C']).message).toBe('Unsupported value: "B": supported values: "A", "C"');
+    expect(fieldError.tooLong('spec.x', 5).message).toBe('Too long: may not be more than 5 bytes');
+    expect(fieldError.tooMany('spec.x', 3, 2).message).toBe('Too many: 3: must have at most 2 items');
+    expect(fieldError.duplicate('spec.x[1]', 'a').message).toBe('Duplicate value: "a"');
+    expect(fieldError.unknownField('spec.hostz').message).toBe('unknown field "spec.hostz"');
+  });
+});

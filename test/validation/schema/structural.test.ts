@@ -1,0 +1,190 @@
+import { SchemaNode } from '../../../src/validation/crd-catalog';
+import { FieldIssue } from '../../../src/validation/schema/field-errors';
+import { validateValue } from '../../../src/validation/schema/structural';
+
+function check(value: unknown, schema: SchemaNode, path = 'spec'): string[] {
+  const issues: FieldIssue[] = [];
+  validateValue(value, schema, path, issues);
+  return issues.map(issue => `${issue.path}: ${issue.message}`);
+}
+
+const object = (properties: Record<string, SchemaNode>, extra: Partial<SchemaNode> = {}): SchemaNode =>
+  ({ type: 'object', properties, ...extra });
+
+describe('structural schema validation', () => {
+  test('a value that fits reports nothing', () => {
+    const schema = object({ hosts: { type: 'array', items: { type: 'string' } }, port: { type: 'integer' } });
+    expect(check({ hosts: ['a'], port: 80 }, schema)).toEqual([]);
+  });
+
+  describe('types', () => {
+    test.each([
+      [{ type: 'object' }, 'x', 'spec: Invalid value: "x": spec in body must be of type object: "string"'],
+      [{ type: 'array' }, {}, 'spec: Invalid value: map[string]interface {}{}: spec in body must be of type array: "object"'],
+      [{ type: 'string' }, 5, 'spec: Invalid value: 5: spec in body must be of type string: "integer"'],
+      [{ type: 'integer' }, 1.5, 'spec: Invalid value: 1.5: spec in body must be of type integer: "number"'],
+      [{ type: 'number' }, true, 'spec: Invalid value: true: spec in body must be of type number: "boolean"'],
+      [{ type: 'boolean' }, 'true', 'spec: Invalid value: "true": spec in body must be of type boolean: "string"'],
+      [{ type: 'object' }, null, 'spec: Invalid value: "null": spec in body must be of type object: "null"'],
+      [{ type: 'string' }, ['a'], 'spec: Invalid value: []interface {}{"a"}: spec in body must be of type string: "array"'],
+    ])('%p with %p', (schema, value, expected) => {
+      expect(check(value, schema as SchemaNode)).toEqual([expected]);
+    });
+
+    test('a number is valid where a number is expected, an integer too', () => {
+      expect(check(1.5, { type: 'number' })).toEqual([]);
+      expect(check(2, { type: 'number' })).toEqual([]);
+    });
+
+    test('nullable accepts null', () => {
+      expect(check(null, { type: 'string', nullable: true })).toEqual([]);
+    });
+
+    test('x-kubernetes-int-or-string takes an integer or a string, nothing else', () => {
+      const schema: SchemaNode = { 'x-kubernetes-int-or-string': true };
+      expect(check(80, schema)).toEqual([]);
+      expect(check('http', schema)).toEqual([]);
+      expect(check(true, schema)).toEqual(['spec: Invalid value: true: spec in body must be of type integer,string: "boolean"']);
+    });
+
+    test('a type error stops the walk below it', () => {
+      expect(check({ port: 'x' }, object({ port: object({ number: { type: 'integer' } }, { required: ['number'] }) })))
+        .toEqual(['spec.port: Invalid value: "x": spec.port in body must be of type object: "string"']);
+    });
+  });
+
+  test('required fields', () => {
+    expect(check({}, object({ hosts: { type: 'array' }, name: { type: 'string' } }, { required: ['hosts', 'name'] })))
+      .toEqual(['spec.hosts: Required value', 'spec.name: Required value']);
+  });
+
+  test('enum', () => {
+    expect(check('BLAH', { type: 'string', enum: ['DISABLE', 'SIMPLE'] }))
+      .toEqual(['spec: Unsupported value: "BLAH": supported values: "DISABLE", "SIMPLE"']);
+  });
+
+  describe('bounds', () => {
+    test.each([
+      [{ type: 'integer', maximum: 65535 }, 70000, 'spec: Invalid value: 70000: spec in body should be less than or equal to 65535'],
+      [{ type: 'integer', minimum: 0 }, -1, 'spec: Invalid value: -1: spec in body should be greater than or equal to 0'],
+      [{ type: 'integer', maximum: 10, exclusiveMaximum: true }, 10, 'spec: Invalid value: 10: spec in body should be less than 10'],
+      [{ type: 'integer', minimum: 0, exclusiveMinimum: true }, 0, 'spec: Invalid value: 0: spec in body should be greater than 0'],
+      [{ type: 'number', multipleOf: 0.5 }, 0.7, 'spec: Invalid value: 0.7: spec in body should be a multiple of 0.5'],
+    ])('%p with %p', (schema, value, expected) => {
+      expect(check(value, schema as SchemaNode)).toEqual([expected]);
+    });
+
+    test('values on the bound pass', () => {
+      expect(check(65535, { type: 'integer', maximum: 65535, minimum: 0 })).toEqual([]);
+    });
+  });
+
+  describe('lengths, counted in characters', () => {
+    test('minLength', () => {
+      expect(check('', { type: 'string', minLength: 1 })).toEqual(['spec: Invalid value: "": spec in body should be at least 1 chars long']);
+    });
+
+    test('maxLength', () => {
+      expect(check('abcdef', { type: 'string', maxLength: 5 })).toEqual(['spec: Too long: may not be more than 5 bytes']);
+      expect(check('ééééé', { type: 'string', maxLength: 5 })).toEqual([]);
+    });
+  });
+
+  test('pattern uses RE2', () => {
+    expect(check('abc', { type: 'string', pattern: '^[a-z]+$' })).toEqual([]);
+    expect(check('ABC', { type: 'string', pattern: '^[a-z]+$' })).toEqual(["spec: Invalid value: \"ABC\": spec in body should match '^[a-z]+$'"]);
+  });
+
+  test('format', () => {
+    expect(check('aGVsbG8=', { type: 'string', format: 'byte' })).toEqual([]);
+    expect(check('not base64!', { type: 'string', format: 'byte' }))
+      .toEqual(['spec: Invalid value: "not base64!": spec in body must be of type byte: "not base64!"']);
+    expect(check('anything', { type: 'string', format: 'int32' })).toEqual([]);
+  });
+
+  describe('arrays', () => {
+    test('minItems and maxItems', () => {
+      expect(check([], { type: 'array', minItems: 1 })).toEqual(['spec: Invalid value: []interface {}{}: spec in body should have at least 1 items']);
+      expect(check([1, 2, 3], { type: 'array', maxItems: 2 })).toEqual(['spec: Too many: 3: must have at most 2 items']);
+    });
+
+    test('list-type set: duplicates', () => {
+      expect(check(['a', 'b', 'a'], { 'type': 'array', 'items': { type: 'string' }, 'x-kubernetes-list-type': 'set' }))
+        .toEqual(['spec[2]: Duplicate value: "a"']);
+    });
+
+    test('list-type map: items with equal keys', () => {
+      const schema: SchemaNode = {
+        'type': 'array',
+        'items': object({ number: { type: 'integer' }, name: { type: 'string' } }),
+        'x-kubernetes-list-type': 'map',
+        'x-kubernetes-list-map-keys': ['number'],
+      };
+      expect(check([{ number: 80, name: 'a' }, { number: 80, name: 'b' }], schema))
+        .toEqual(['spec[1]: Duplicate value: map[string]interface {}{"number":80}']);
+      expect(check([{ number: 80 }, { number: 443 }], schema)).toEqual([]);
+    });
+
+    test('items are validated with their index in the path', () => {
+      expect(check([80, 'x'], { type: 'array', items: { type: 'integer' } }))
+        .toEqual(['spec[1]: Invalid value: "x": spec[1] in body must be of type integer: "string"']);
+    });
+  });
+
+  describe('objects', () => {
+    test('unknown fields are rejected as strict field validation does', () => {
+      expect(check({ hostz: ['a'] }, object({ hosts: { type: 'array' } }))).toEqual(['spec.hostz: unknown field "spec.hostz"']);
+    });
+
+    test('an object schema without properties admits no field (the API server prunes them)', () => {
+      expect(check({ a: 1 }, { type: 'object' })).toEqual(['spec.a: unknown field "spec.a"']);
+    });
+
+    test('x-kubernetes-preserve-unknown-fields keeps anything', () => {
+      expect(check({ any: { thing: 1 } }, { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true })).toEqual([]);
+    });
+
+    test('additionalProperties validates every value, keyed in brackets', () => {
+      expect(check({ app: 'web', tier: 3 }, { type: 'object', additionalProperties: { type: 'string' } }))
+        .toEqual(['spec[tier]: Invalid value: 3: spec[tier] in body must be of type string: "integer"']);
+    });
+
+    test('minProperties and maxProperties', () => {
+      expect(check({}, { type: 'object', minProperties: 1 }))
+        .toEqual(['spec: Invalid value: map[string]interface {}{}: spec in body should have at least 1 properties']);
+      expect(check({ a: 1, b: 2 }, { type: 'object', additionalProperties: { type: 'integer' }, maxProperties: 1 })).toEqual(['spec: Too many: 2: must have at most 1 items']);
+    });
+  });
+
+  describe('CEL rules run on values the schema accepted', () => {
+    const rule = { rule: 'self.size() > 0', message: 'must not be empty' };
+
+    test('integers reach CEL as int, nested rules see their own node', () => {
+      const schema = object({
+        port: { 'type': 'integer', 'x-kubernetes-validations': [{ rule: '0 < self && self <= 65535', message: 'port out of range' }] },
+        hosts: { 'type': 'array', 'items': { type: 'string' }, 'x-kubernetes-validations': [rule] },
+      });
+      expect(check({ port: 0, hosts: [] }, schema))
+        .toEqual(['spec.port: Invalid value: "integer": port out of range', 'spec.hosts: Invalid value: "array": must not be empty']);
+    });
+
+    test('a rule above sees integers deep below as int, and unknown fields pruned', () => {
+      const schema = object({ ports: { type: 'array', items: object({ number: { type: 'integer' } }) } },
+        { 'x-kubernetes-validations': [{ rule: 'self.ports.all(p, p.number > 0 && !has(p.extra))' }] });
+      expect(check({ ports: [{ number: 1 }] }, schema)).toEqual([]);
+      expect(check({ ports: [{ number: 0 }] }, schema))
+        .toEqual(['spec: Invalid value: "object": failed rule: self.ports.all(p, p.number > 0 && !has(p.extra))']);
+    });
+
+    test('no rule runs on a node with a schema error', () => {
+      const schema: SchemaNode = { 'type': 'array', 'maxItems': 1, 'x-kubernetes-validations': [rule] };
+      expect(check([], schema)).toEqual(['spec: Invalid value: "array": must not be empty']);
+      expect(check([1, 2], schema)).toEqual(['spec: Too many: 2: must have at most 1 items']);
+    });
+
+    test('schemaless values reach CEL with whole numbers as int', () => {
+      const schema: SchemaNode = { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true, 'x-kubernetes-validations': [{ rule: 'self.n == 3 && self.l[0].x == 1.5' }] };
+      expect(check({ n: 3, l: [{ x: 1.5 }] }, schema)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import { isIstioObject, validateObjects } from '../../src/validation/validate';
+
+describe('validateObjects', () => {
+  test('Istio objects are validated, others skipped; diagnostics point at their object', () => {
+    const diagnostics = validateObjects([
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'NOT_VALIDATED' } },
+      'not an object',
+      { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default' }, spec: { egress: [{}] } },
+    ]);
+    expect(diagnostics).toEqual([expect.objectContaining({ objectIndex: 2, kind: 'Sidecar', path: 'spec.egress[0].hosts', message: 'Required value' })]);
+  });
+
+  test.each([
+    [{ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService' }, true],
+    [{ apiVersion: 'telemetry.istio.io/v1alpha1', kind: 'Telemetry' }, true],
+    [{ apiVersion: 'install.istio.io/v1alpha1', kind: 'IstioOperator' }, true],
+    [{ apiVersion: 'v1', kind: 'Service' }, false],
+    [{ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway' }, false],
+    [{ kind: 'VirtualService' }, false],
+    [['networking.istio.io/v1'], false],
+    [null, false],
+  ])('isIstioObject(%p) is %p', (obj, expected) => {
+    expect(isIstioObject(obj)).toBe(expected);
+  });
+});
