@@ -93,3 +93,14 @@ export function formatFinding(diagnostic: Diagnostic): string {
   const where = diagnostic.path ? `${diagnostic.path}: ` : '';
   return `${describeObject(diagnostic)}: ${where}${diagnostic.message}`;
 }
+
+/** The kind, apiVersion, namespace and name a diagnostic about `obj` carries. */
+export function objectIdentity(obj: Record<string, unknown>): Pick<Diagnostic, 'kind' | 'apiVersion' | 'namespace' | 'name'> {
+  const metadata = (obj.metadata !== null && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
+  return {
+    kind: typeof obj.kind === 'string' && obj.kind ? obj.kind : '<no kind>',
+    apiVersion: String(obj.apiVersion),
+    ...(typeof metadata.namespace === 'string' && metadata.namespace ? { namespace: metadata.namespace } : {}),
+    ...(typeof metadata.name === 'string' && metadata.name ? { name: metadata.name } : {}),
+  };
+}

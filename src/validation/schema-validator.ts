@@ -3,7 +3,7 @@
  * what the Kubernetes API server checks before Istio's webhook sees the object.
  */
 import { crdVersion, servedVersions } from './crd-catalog';
-import { Codes, Diagnostic, Severity } from './diagnostic';
+import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
 import { FieldIssue } from './schema/field-errors';
 import { validateMetadata } from './schema/metadata';
 import { validateValue } from './schema/structural';
@@ -15,13 +15,7 @@ const OBJECT_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 export function validateSchema(obj: Record<string, unknown>): Diagnostic[] {
   const apiVersion = String(obj.apiVersion);
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  const metadata = (obj.metadata ?? {}) as Record<string, unknown>;
-  const where: Pick<Diagnostic, 'kind' | 'apiVersion' | 'namespace' | 'name'> = {
-    kind: kind || '<no kind>',
-    apiVersion,
-    ...(typeof metadata.namespace === 'string' && metadata.namespace ? { namespace: metadata.namespace } : {}),
-    ...(typeof metadata.name === 'string' && metadata.name ? { name: metadata.name } : {}),
-  };
+  const where = objectIdentity(obj);
   const toDiagnostic = (issue: FieldIssue): Diagnostic =>
     ({ severity: Severity.ERROR, code: Codes.SCHEMA_VALIDATION_ERROR, ...where, path: issue.path, message: issue.message });
 

@@ -3,8 +3,9 @@
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
 import { istioGroups } from './crd-catalog';
-import { Diagnostic } from './diagnostic';
+import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
 import { validateSchema } from './schema-validator';
+import { validateWebhook } from './webhook';
 
 /** True for an object whose apiVersion belongs to an Istio API group. */
 export function isIstioObject(obj: unknown): boolean {
@@ -23,9 +24,27 @@ export function validateObjects(objects: readonly unknown[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   objects.forEach((obj, objectIndex) => {
     if (!isIstioObject(obj)) return;
-    for (const diagnostic of validateSchema(obj as Record<string, unknown>)) {
+    const schemaDiagnostics = validateSchema(obj as Record<string, unknown>);
+    for (const diagnostic of schemaDiagnostics) {
       diagnostics.push({ ...diagnostic, objectIndex });
+    }
+    // As in the API server: the validating webhook only sees objects the schema accepted.
+    if (schemaDiagnostics.length === 0) {
+      diagnostics.push(...webhookDiagnostics(obj as Record<string, unknown>, objectIndex));
     }
   });
   return diagnostics;
+}
+
+/** The webhook's findings as diagnostics: errors IST0106, warnings IST0133. */
+function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
+  const where = objectIdentity(obj);
+  return validateWebhook(obj).map(finding => ({
+    severity: finding.warning ? Severity.WARNING : Severity.ERROR,
+    code: finding.warning ? Codes.SCHEMA_WARNING : Codes.SCHEMA_VALIDATION_ERROR,
+    ...where,
+    path: finding.path,
+    message: finding.message,
+    objectIndex,
+  }));
 }

@@ -1,0 +1,36 @@
+/**
+ * Dispatches an object to its kind's webhook validator. Every served version of a kind goes through
+ * the same validator, as in istiod.
+ */
+import { validateDestinationRule } from './destination-rule';
+import { validateGateway } from './gateway';
+import { validateServiceEntry } from './service-entry';
+import { validateSidecar } from './sidecar';
+import { KindValidator, WebhookFinding, WebhookObject } from './types';
+import { validateVirtualService } from './virtual-service';
+
+const validators: Record<string, KindValidator> = {
+  'networking.istio.io/VirtualService': validateVirtualService,
+  'networking.istio.io/DestinationRule': validateDestinationRule,
+  'networking.istio.io/Gateway': validateGateway,
+  'networking.istio.io/ServiceEntry': validateServiceEntry,
+  'networking.istio.io/Sidecar': validateSidecar,
+};
+
+/** The webhook's findings for an object the schema accepted; empty for kinds without rules. */
+export function validateWebhook(obj: Record<string, unknown>): WebhookFinding[] {
+  const apiVersion = String(obj.apiVersion);
+  const kind = String(obj.kind);
+  const validator = validators[`${apiVersion.split('/')[0]}/${kind}`];
+  if (!validator) return [];
+  const metadata = (obj.metadata ?? {}) as Record<string, unknown>;
+  const view: WebhookObject = {
+    apiVersion,
+    kind,
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
+    metadata,
+    spec: obj.spec ?? {},
+  };
+  return validator(view);
+}
