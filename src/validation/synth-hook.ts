@@ -5,16 +5,21 @@
  *
  * cdk8s offers no hook for "an ApiObject was created", but every ApiObject constructor calls
  * `Chart.of(this)`; the library wraps `Chart.of` once, when loaded, to attach a construct validation
- * to each ApiObject. The validation renders the object as it will be written (`toJson()`, after
- * every L1 key mapping and JSON patch), so errors name the construct path, the field and the rule.
+ * to each ApiObject, and one to the root of its tree. cdk8s validates the root first: that validation
+ * renders every object of the app as it will be written (`toJson()`, after L1 key mapping and JSON
+ * patches) and validates them together (schema, webhook rules, cross-resource analysis); each object's
+ * own validation then reports its findings, so cdk8s names its construct path.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { formatFinding, Severity } from './diagnostic';
+import { Diagnostic, formatFinding, Severity } from './diagnostic';
 import { isIstioObject, validateObjects } from './validate';
 
 const disabledScopes = new WeakSet<IConstruct>();
-const watched = new WeakSet<IConstruct>();
+const watchedObjects = new WeakSet<IConstruct>();
+const watchedRoots = new WeakSet<IConstruct>();
+/** Findings of the current validation pass, per root, per object. */
+const passFindings = new WeakMap<IConstruct, Map<IConstruct, Diagnostic[]>>();
 const WRAPPED = Symbol.for('cdk8s-istio.validate-on-synth');
 
 /** Turns synth-time validation off for everything under `scope`. */
@@ -26,13 +31,32 @@ function enabledFor(construct: IConstruct): boolean {
   return !construct.node.scopes.some(scope => disabledScopes.has(scope));
 }
 
+function isApiObject(construct: IConstruct): construct is ApiObject {
+  // isPrototypeOf, not instanceof: while an ApiObject is being constructed, cdk8s' instanceof check
+  // (a marker set at the end of the constructor) does not recognise it yet.
+  return Object.prototype.isPrototypeOf.call(ApiObject.prototype, construct);
+}
+
+/** Validates all objects under `root` together; findings keyed by the object they are about. */
+function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
+  const apiObjects = root.node.findAll().filter(isApiObject);
+  // Objects with validation disabled still count as context (a route may point at them).
+  const rendered = apiObjects.map(apiObject => apiObject.toJson());
+  const findings = new Map<IConstruct, Diagnostic[]>();
+  for (const diagnostic of validateObjects(rendered)) {
+    const apiObject = apiObjects[diagnostic.objectIndex!];
+    if (!enabledFor(apiObject)) continue;
+    const list = findings.get(apiObject) ?? [];
+    list.push({ ...diagnostic, constructPath: apiObject.node.path });
+    findings.set(apiObject, list);
+  }
+  return findings;
+}
+
 /** cdk8s reports each returned string as `[<construct path>] <message>` and fails the synth. */
-function validateRendered(apiObject: ApiObject): string[] {
-  if (!enabledFor(apiObject)) return [];
-  const json = apiObject.toJson();
-  if (!isIstioObject(json)) return [];
+function report(apiObject: ApiObject, diagnostics: Diagnostic[]): string[] {
   const errors: string[] = [];
-  for (const diagnostic of validateObjects([json])) {
+  for (const diagnostic of diagnostics) {
     const line = `${diagnostic.code} ${formatFinding(diagnostic)}`;
     if (diagnostic.severity === Severity.ERROR) {
       errors.push(line);
@@ -43,12 +67,29 @@ function validateRendered(apiObject: ApiObject): string[] {
   return errors;
 }
 
+function objectFindings(apiObject: ApiObject): Diagnostic[] {
+  const pass = passFindings.get(apiObject.node.root);
+  if (pass) return pass.get(apiObject) ?? [];
+  // Validated on its own (node.validate() called directly, outside a synth): no pass to read from.
+  if (!enabledFor(apiObject)) return [];
+  const json = apiObject.toJson();
+  return isIstioObject(json) ? validateObjects([json]) : [];
+}
+
 function watch(construct: IConstruct): void {
-  // isPrototypeOf, not instanceof: the ApiObject is still being constructed (cdk8s' instanceof
-  // check looks for a marker set at the end of the constructor).
-  if (watched.has(construct) || !Object.prototype.isPrototypeOf.call(ApiObject.prototype, construct)) return;
-  watched.add(construct);
-  construct.node.addValidation({ validate: () => validateRendered(construct as ApiObject) });
+  if (watchedObjects.has(construct) || !isApiObject(construct)) return;
+  watchedObjects.add(construct);
+  const root = construct.node.root;
+  if (!watchedRoots.has(root)) {
+    watchedRoots.add(root);
+    root.node.addValidation({
+      validate: () => {
+        passFindings.set(root, validateTree(root));
+        return [];
+      },
+    });
+  }
+  construct.node.addValidation({ validate: () => report(construct, objectFindings(construct)) });
 }
 
 /** Installs the `Chart.of` wrapper once per cdk8s copy. */

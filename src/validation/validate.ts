@@ -2,6 +2,7 @@
  * The validation engine's entry point: every check, for every front end.
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
+import { analyzeObjects } from './analysis';
 import { istioGroups } from './crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
 import { validateSchema } from './schema-validator';
@@ -17,23 +18,27 @@ export function isIstioObject(obj: unknown): boolean {
 }
 
 /**
- * Validates every Istio object of a set of documents (other documents are context for later
- * cross-resource checks and are otherwise skipped). Diagnostics carry `objectIndex`.
+ * Validates every Istio object of a set of documents: CRD schema and CEL rules, then Istio's webhook
+ * rules, then cross-resource analysis over the whole set (other documents — Services, Pods, ... —
+ * are context for it). Diagnostics carry `objectIndex`.
  */
 export function validateObjects(objects: readonly unknown[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  objects.forEach((obj, objectIndex) => {
-    if (!isIstioObject(obj)) return;
-    const schemaDiagnostics = validateSchema(obj as Record<string, unknown>);
-    for (const diagnostic of schemaDiagnostics) {
-      diagnostics.push({ ...diagnostic, objectIndex });
-    }
-    // As in the API server: the validating webhook only sees objects the schema accepted.
-    if (schemaDiagnostics.length === 0) {
-      diagnostics.push(...webhookDiagnostics(obj as Record<string, unknown>, objectIndex));
-    }
+  // Objects the API server or the webhook would refuse never reach the cluster: no analysis of them.
+  const admitted: unknown[] = objects.map((obj, objectIndex) => {
+    if (!isIstioObject(obj)) return obj;
+    const own = validateObject(obj as Record<string, unknown>, objectIndex);
+    diagnostics.push(...own);
+    return own.some(diagnostic => diagnostic.severity === Severity.ERROR) ? undefined : obj;
   });
+  diagnostics.push(...analyzeObjects(admitted));
   return diagnostics;
+}
+
+/** Schema and CEL, then — as in the API server, only for an object the schema accepted — the webhook. */
+function validateObject(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
+  const schemaDiagnostics = validateSchema(obj).map(diagnostic => ({ ...diagnostic, objectIndex }));
+  return schemaDiagnostics.length > 0 ? schemaDiagnostics : webhookDiagnostics(obj, objectIndex);
 }
 
 /** The webhook's findings as diagnostics: errors IST0106, warnings IST0133. */

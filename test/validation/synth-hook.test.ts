@@ -72,6 +72,15 @@ describe('validation at synth', () => {
     expect(() => Testing.synth(strict)).toThrow(/\[strict\/Route\]/);
   });
 
+  test('node.validate() on an object outside a synth validates it alone', () => {
+    const chart = Testing.chart();
+    const route = tooShortTimeout(chart);
+
+    expect(route.node.validate()).toEqual([
+      'IST0106 VirtualService bookinfo/reviews: spec.http[0].timeout: Invalid value: "string": must be a valid duration greater than 1ms',
+    ]);
+  });
+
   test('non-Istio objects are not validated', () => {
     const chart = Testing.chart();
     new ApiObject(chart, 'Odd', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'UPPER_case' } });
