@@ -29,7 +29,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   minNodeVersion: '20.0.0',
 
   cdk8sVersion: '2.70.0',
-  constructsVersion: '10.0.0',
+  constructsVersion: '10.3.0',
   jsiiVersion: '~5.9.0',
   typescriptVersion: '~5.9.0',
 
@@ -41,7 +41,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   depsUpgrade: false,
   pullRequestTemplate: false,
 
-  devDeps: [`cdk8s-cli@${cdk8sCliVersion}`],
+  devDeps: [`cdk8s-cli@${cdk8sCliVersion}`, 'cdk8s-plus-32@^2.5.92'],
   // Runtime deps of the validation engine and the CLI; jsii wants non-jsii deps bundled.
   bundledDeps: ['js-yaml@^5.5.0', '@bufbuild/cel@0.6.1', '@bufbuild/protobuf@^2.6.2', 're2js@^2.10.0'],
   bin: { 'cdk8s-istio': 'lib/cli/main.js' },
@@ -102,6 +102,12 @@ project.addTask('synth', {
   description: 'Synthesize every example app under examples/ into dist/<example>/',
   exec: 'ts-node --project projenrc/tsconfig.json projenrc/synth-examples.ts',
 });
+
+const bench = project.addTask('bench', {
+  description: 'Benchmark: validation vs YAML parsing, L1 synth, cold load; last line is the contract line',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',
+});
+bench.prependSpawn(project.compileTask);
 
 new TextFile(project, '.ci/run', {
   executable: true,

@@ -69,6 +69,7 @@ interface IndexEntry {
 const schemaDir = join(__dirname, '..', 'imports', 'schemas');
 
 let index: Map<string, IndexEntry> | undefined;
+let groups: ReadonlySet<string> | undefined;
 const loaded = new Map<string, CrdVersion>();
 
 function key(apiVersion: string, kind: string): string {
@@ -85,7 +86,8 @@ function entries(): Map<string, IndexEntry> {
 
 /** The API groups whose objects we validate (`networking.istio.io`, ...). */
 export function istioGroups(): ReadonlySet<string> {
-  return new Set([...entries().values()].map(entry => entry.apiVersion.split('/')[0]));
+  groups ??= new Set([...entries().values()].map(entry => entry.apiVersion.split('/')[0]));
+  return groups;
 }
 
 /** Every served CRD version, in a stable order. */

@@ -9,6 +9,25 @@ import { fieldError, FieldIssue } from '../schema/field-errors';
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
 
+/**
+ * A CEL program is a pure function of `self`: for a scalar `self` (most rules guard a duration, a
+ * port or a name, and the same values recur across objects) the result is remembered per rule.
+ */
+const MAX_REMEMBERED = 4096;
+
+function remembering(program: CompiledRule): CompiledRule {
+  const results = new Map<unknown, ReturnType<CompiledRule>>();
+  return (self: unknown) => {
+    if (self !== null && typeof self === 'object') return program(self);
+    let result = results.get(self);
+    if (result === undefined) {
+      result = program(self);
+      if (results.size < MAX_REMEMBERED) results.set(self, result);
+    }
+    return result;
+  };
+}
+
 /** True when the node declares rules, so the walk must build its CEL value. */
 export function needsCelValue(schema: SchemaNode): boolean {
   return schema['x-kubernetes-validations'] !== undefined;
@@ -18,7 +37,7 @@ export function needsCelValue(schema: SchemaNode): boolean {
 export function compiledRule(rule: ValidationRule): CompiledRule {
   let program = compiled.get(rule);
   if (!program) {
-    program = compileRule(rule.rule);
+    program = remembering(compileRule(rule.rule));
     compiled.set(rule, program);
   }
   return program;

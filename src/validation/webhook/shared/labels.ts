@@ -1,0 +1,80 @@
+/**
+ * Label and workload-selector checks of Istio's webhook: labels.Instance.Validate (istio/pkg/config/labels),
+ * validateWorkloadSelector and ValidateAlphaWorkloadSelector. Go iterates maps in random order; we
+ * report in key order so results are stable.
+ */
+import { goQuote } from '../../schema/field-errors';
+import { Findings } from '../types';
+import { DNS1123_LABEL } from './hosts';
+
+const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+// A Kubernetes label key: an optional DNS-name prefix ending in '/', then a qualified name.
+const TAG_KEY_RE = new RegExp(`^(${DNS1123_LABEL}(?:\\.${DNS1123_LABEL})*/)?(${QUALIFIED_NAME})$`);
+const LABEL_VALUE_RE = new RegExp(`^(?:${QUALIFIED_NAME})?$`);
+
+/** A string map from the spec, `{}` when absent. */
+export function stringMap(value: unknown): Record<string, string> {
+  return value !== null && typeof value === 'object' ? value as Record<string, string> : {};
+}
+
+/** Path of a map entry, Kubernetes style: `spec.selector[app]`. */
+export function keyPath(path: string, key: string): string {
+  return `${path}[${key}]`;
+}
+
+/** validateTagKey: Istio's error for an invalid label key. */
+function validateTagKey(key: string): string | undefined {
+  const match = TAG_KEY_RE.exec(key);
+  if (!match) return `invalid tag key: ${goQuote(key)}`;
+  if (match[1] && match[1].length - 1 > 253) return `invalid tag key: ${goQuote(key)} (DNS prefix is too long)`;
+  if (match[2].length > 63) return `invalid tag key: ${goQuote(key)} (name is too long)`;
+  return undefined;
+}
+
+/** labels.Instance.Validate: every key a Kubernetes label name, every value a label value (no length limit). */
+export function validateLabels(f: Findings, path: string, labels: unknown): void {
+  const map = stringMap(labels);
+  for (const key of Object.keys(map).sort()) {
+    const keyError = validateTagKey(key);
+    if (keyError) f.error(keyPath(path, key), keyError);
+    const value = String(map[key] ?? '');
+    if (!LABEL_VALUE_RE.test(value)) f.error(keyPath(path, key), `invalid tag value: ${goQuote(value)}`);
+  }
+}
+
+/** One selector label error: its key and Istio's message. */
+export interface SelectorError {
+  readonly key: string;
+  readonly message: string;
+}
+
+/** The per-label errors shared by both selector validators: empty keys and wildcards. */
+function selectorErrors(labels: Record<string, string>): SelectorError[] {
+  const errors: SelectorError[] = [];
+  for (const key of Object.keys(labels).sort()) {
+    const value = String(labels[key] ?? '');
+    const pair = goQuote(`${key}=${value}`);
+    if (key === '') errors.push({ key, message: `empty key is not supported in selector: ${pair}` });
+    if (key.includes('*') || value.includes('*')) errors.push({ key, message: `wildcard is not supported in selector: ${pair}` });
+  }
+  return errors;
+}
+
+/**
+ * ValidateAlphaWorkloadSelector (networking WorkloadSelector `labels`, used by ServiceEntry and Sidecar):
+ * the errors, and the warning text for a selector without labels (each kind words its own warning).
+ */
+export function validateAlphaWorkloadSelector(selector: unknown): { errors: SelectorError[]; warning?: string } {
+  if (selector === undefined || selector === null) return { errors: [] };
+  const labels = stringMap((selector as { labels?: unknown }).labels);
+  const errors = selectorErrors(labels);
+  return Object.keys(labels).length === 0 ? { errors, warning: 'workload selector specified without labels' } : { errors };
+}
+
+/** validateWorkloadSelector (type.v1beta1 WorkloadSelector `matchLabels`, e.g. DestinationRule). */
+export function validateWorkloadSelector(f: Findings, path: string, selector: unknown): void {
+  if (selector === undefined || selector === null) return;
+  const labels = stringMap((selector as { matchLabels?: unknown }).matchLabels);
+  for (const { key, message } of selectorErrors(labels)) f.error(keyPath(`${path}.matchLabels`, key), message);
+  if (Object.keys(labels).length === 0) f.warn(path, 'workload selector specified without labels');
+}

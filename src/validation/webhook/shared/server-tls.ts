@@ -1,0 +1,135 @@
+/**
+ * validateTLSOptions: Istio's checks of a ServerTLSSettings (Gateway `servers[].tls`, Sidecar
+ * `ingress[].tls`). A missing `mode` is PASSTHROUGH, istiod's zero value.
+ */
+import { Findings } from '../types';
+
+/** security.ValidCipherSuites: what BoringSSL names (`bssl ciphers -openssl-name ALL`, PSK excluded). */
+const VALID_CIPHER_SUITES = new Set([
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+  'ECDHE-ECDSA-AES128-SHA',
+  'ECDHE-RSA-AES128-SHA',
+  'ECDHE-ECDSA-AES256-SHA',
+  'ECDHE-RSA-AES256-SHA',
+  'AES128-GCM-SHA256',
+  'AES256-GCM-SHA384',
+  'AES128-SHA',
+  'AES256-SHA',
+  'DES-CBC3-SHA',
+]);
+
+/**
+ * security.IsValidCipherSuite. Istio looks at the first *byte* as a rune: anything that is not a
+ * letter or digit there (`-AES128-SHA`, `+...`, `!...`) is an operator expression it lets through.
+ */
+export function isValidCipherSuite(suite: string): boolean {
+  if (suite === '' || suite === 'ALL') return true;
+  const firstByte = Buffer.from(suite, 'utf8')[0];
+  if (!/[\p{L}\p{N}]/u.test(String.fromCharCode(firstByte))) return true;
+  return VALID_CIPHER_SUITES.has(suite);
+}
+
+/** Go's %v of a sorted []string: `[a b c]`, sorted bytewise as sets.SortedList does. */
+function goSortedList(values: Set<string>): string {
+  const sorted = [...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return `[${sorted.join(' ')}]`;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+type Certificate = { serverCertificate: string; privateKey: string; path: string };
+
+/** Where each certificate a SIMPLE/MUTUAL server needs comes from: `tlsCertificates`, else the top-level fields. */
+function certificatesToVerify(tls: any, path: string): Certificate[] {
+  const certificates = list(tls.tlsCertificates);
+  if (certificates.length > 0) {
+    return certificates.map((cert: any, i) => ({
+      serverCertificate: text(cert?.serverCertificate),
+      privateKey: text(cert?.privateKey),
+      path: `${path}.tlsCertificates[${i}]`,
+    }));
+  }
+  return [{ serverCertificate: text(tls.serverCertificate), privateKey: text(tls.privateKey), path }];
+}
+
+/** validateTLSOptions. `path` is the path of the `tls` object; nothing is checked when it is absent. */
+export function validateTLSOptions(tls: any, path: string, findings: Findings): void {
+  if (tls === undefined || tls === null) return;
+  const mode = text(tls.mode) || 'PASSTHROUGH';
+  const cipherSuites = list(tls.cipherSuites).map(text);
+  const minVersion = text(tls.minProtocolVersion);
+  if ((minVersion === 'TLSV1_0' || minVersion === 'TLSV1_1') && cipherSuites.length === 0) {
+    findings.warn(`${path}.minProtocolVersion`,
+      'TLS version below TLSV1_2 require setting compatible ciphers as by default they no longer include compatible ciphers.');
+  }
+
+  const invalid = new Set<string>();
+  const valid = new Set<string>();
+  const duplicate = new Set<string>();
+  for (const suite of cipherSuites) {
+    if (!isValidCipherSuite(suite)) invalid.add(suite);
+    else if (valid.has(suite)) duplicate.add(suite);
+    else valid.add(suite);
+  }
+  if (invalid.size > 0) findings.warn(`${path}.cipherSuites`, `ignoring invalid cipher suites: ${goSortedList(invalid)}`);
+  if (duplicate.size > 0) findings.warn(`${path}.cipherSuites`, `ignoring duplicate cipher suites: ${goSortedList(duplicate)}`);
+
+  const serverCertificate = text(tls.serverCertificate);
+  const privateKey = text(tls.privateKey);
+  const caCertificates = text(tls.caCertificates);
+  const caCrl = text(tls.caCrl);
+  const credentialName = text(tls.credentialName);
+  const hasCredentialNames = list(tls.credentialNames).length > 0;
+  const hasTlsCertificates = list(tls.tlsCertificates).length > 0;
+
+  // ISTIO_MUTUAL uses the workload's own certificates: any other certificate source is an error.
+  if (mode === 'ISTIO_MUTUAL') {
+    if (serverCertificate) findings.error(`${path}.serverCertificate`, 'ISTIO_MUTUAL TLS cannot have associated server certificate');
+    if (privateKey) findings.error(`${path}.privateKey`, 'ISTIO_MUTUAL TLS cannot have associated private key');
+    if (caCertificates) findings.error(`${path}.caCertificates`, 'ISTIO_MUTUAL TLS cannot have associated CA bundle');
+    if (hasTlsCertificates) findings.error(`${path}.tlsCertificates`, 'ISTIO_MUTUAL TLS cannot have associated tlsCertificates');
+    if (credentialName) findings.error(`${path}.credentialName`, 'ISTIO_MUTUAL TLS cannot have associated credentialName');
+    if (hasCredentialNames) findings.error(`${path}.credentialNames`, 'ISTIO_MUTUAL TLS cannot have associated credentialNames');
+    return;
+  }
+
+  // Passthrough never terminates TLS; certificates are tolerated for backwards compatibility.
+  if ((mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH')
+    && (caCrl || serverCertificate || privateKey || caCertificates || hasTlsCertificates || credentialName || hasCredentialNames)) {
+    findings.warn(`${path}.mode`, `${mode} mode does not use certificates, they will be ignored`);
+  }
+
+  const sources = [serverCertificate !== '' && privateKey !== '', credentialName !== '', hasCredentialNames, hasTlsCertificates];
+  if (sources.filter(Boolean).length > 1) {
+    findings.error(path, 'only one of credential_name, credential_names, server_certificate/private_key, tls_certificates should be specified');
+  }
+
+  const terminating = mode === 'SIMPLE' || mode === 'MUTUAL' || mode === 'OPTIONAL_MUTUAL';
+  // With a credential, istiod fetches the certificates over SDS: nothing more to check.
+  if (terminating && (credentialName || hasCredentialNames)) return;
+  if (terminating) {
+    const mutual = mode !== 'SIMPLE';
+    const prefix = mutual ? 'MUTUAL TLS' : 'SIMPLE TLS';
+    if (mutual && !caCertificates) findings.error(`${path}.caCertificates`, `${prefix} requires a client CA bundle`);
+    if (list(tls.tlsCertificates).length > 2) findings.warn(`${path}.tlsCertificates`, `${prefix} can support up to 2 server certificates`);
+    for (const cert of certificatesToVerify(tls, path)) {
+      if (!cert.serverCertificate) findings.error(`${cert.path}.serverCertificate`, `${prefix} requires a server certificate`);
+      if (!cert.privateKey) findings.error(`${cert.path}.privateKey`, `${prefix} requires a private key`);
+    }
+  }
+  if (caCrl) {
+    if (credentialName) findings.error(`${path}.caCrl`, 'CRL is not supported with credentialName. CRL has to be specified in the credential');
+    if (mode === 'SIMPLE') findings.error(`${path}.caCrl`, 'CRL is not supported with SIMPLE TLS');
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Reading a spec the way istiod decodes it: an absent or null field is its zero value, a message
+ * field or oneof member is "set" when its key is present (even `{}` or `''`), an empty list or map
+ * is the same as none.
+ */
+
+/** True when a message field (or oneof member) is set: present and not null. */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/** A repeated field: its items, or none. */
+export function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A map field: its entries in document order, or none. */
+export function entriesOf(value: unknown): [string, unknown][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>);
+}
+
+/** A message field as an object ({} when absent, so reads of its fields give zero values). */
+export function messageOf(value: unknown): Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : {};
+}
+
+/** A string field ('' when absent). */
+export function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** A numeric field (0 when absent). */
+export function numberOf(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Go's int32(x) conversion of an integer field (wraps around like Go). */
+export function int32Of(value: unknown): number {
+  return numberOf(value) | 0;
+}
