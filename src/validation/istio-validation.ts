@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { Diagnostic } from './diagnostic';
-import { disableValidation } from './synth-hook';
+import { disableAnalysis, disableValidation } from './synth-hook';
 import { validateObjects } from './validate';
 
 /**
@@ -31,6 +31,17 @@ export class IstioValidation {
    */
   public static disable(scope: IConstruct): void {
     disableValidation(scope);
+  }
+
+  /**
+   * Turns synth-time cross-resource analysis off for the app `scope` belongs to, keeping the checks of
+   * each object on its own. For apps whose objects are not one mesh (a catalogue of examples), or
+   * that deliberately refer to objects deployed elsewhere.
+   *
+   * @param scope any construct of the app
+   */
+  public static disableAnalysis(scope: IConstruct): void {
+    disableAnalysis(scope);
   }
 
   private constructor() {}

@@ -1,24 +1,57 @@
 /**
- * Schema + CEL validation of one Istio object against the CRD version its apiVersion names:
- * what the Kubernetes API server checks before Istio's webhook sees the object.
+ * Schema + CEL validation of one Istio object against the CRD version its apiVersion names: what the
+ * Kubernetes API server checks before Istio's webhook sees the object, in its order:
+ * strict decoding (unknown fields end it), `status` dropped (a subresource), metadata and structural
+ * schema, then the CEL rules unless a blocking error was found.
  */
+import { evaluateRules } from './cel/rules';
 import { crdVersion, servedVersions } from './crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
-import { FieldIssue } from './schema/field-errors';
+import { FieldIssue, NO_PATH } from './schema/field-errors';
 import { validateMetadata } from './schema/metadata';
+import { findUnknownFields, findUnknownMetadataFields } from './schema/pruning';
 import { validateValue } from './schema/structural';
 
-/** Fields every object has, validated by the API server itself rather than by the CRD schema. */
-const OBJECT_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
+/** Fields every object has, handled by the API server rather than by the CRD schema. */
+const SERVER_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
+
+const CEL_SKIPPED = 'Invalid value: "null": some validation rules were not checked because the object was invalid; '
+  + 'correct the existing errors to complete validation';
+
+/** The findings for one object: field issues in the API server's order. */
+function objectIssues(obj: Record<string, unknown>, schema: NonNullable<ReturnType<typeof crdVersion>>['schema']): FieldIssue[] {
+  const body: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(obj)) {
+    if (!SERVER_FIELDS.has(field)) body[field] = value;
+  }
+  // Strict decoding sees the whole object, status included, and stops at unknown fields.
+  const unknown: FieldIssue[] = [];
+  findUnknownMetadataFields(obj.metadata, unknown);
+  findUnknownFields(body, schema, '', unknown);
+  if (unknown.length > 0) return unknown;
+  // status is a subresource: what a create or update sends there is dropped, never validated.
+  delete body.status;
+
+  const issues: FieldIssue[] = [];
+  validateMetadata(obj.metadata, issues);
+  const walked = validateValue(body, schema, '');
+  issues.push(...walked.issues);
+  if (issues.some(issue => issue.blocking)) {
+    issues.push({ path: NO_PATH, message: CEL_SKIPPED });
+  } else {
+    for (const task of walked.ruleTasks) evaluateRules(task, issues);
+  }
+  return issues;
+}
 
 /** Diagnostics for one object (empty when it is valid). `obj` must have an Istio apiVersion. */
 export function validateSchema(obj: Record<string, unknown>): Diagnostic[] {
-  const apiVersion = String(obj.apiVersion);
-  const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const where = objectIdentity(obj);
   const toDiagnostic = (issue: FieldIssue): Diagnostic =>
     ({ severity: Severity.ERROR, code: Codes.SCHEMA_VALIDATION_ERROR, ...where, path: issue.path, message: issue.message });
 
+  const apiVersion = String(obj.apiVersion);
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
   if (!kind) return [toDiagnostic({ path: 'kind', message: 'Required value: kind is required' })];
   const crd = crdVersion(apiVersion, kind);
   if (!crd) {
@@ -29,13 +62,5 @@ export function validateSchema(obj: Record<string, unknown>): Diagnostic[] {
       : `Istio has no kind ${kind} in ${group}`;
     return [toDiagnostic({ path: '', message: `no matches for kind "${kind}" in version "${apiVersion}": ${hint}` })];
   }
-
-  const issues: FieldIssue[] = [];
-  validateMetadata(obj.metadata, issues);
-  const body: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(obj)) {
-    if (!OBJECT_FIELDS.has(field)) body[field] = value;
-  }
-  validateValue(body, crd.schema, '', issues);
-  return issues.map(toDiagnostic);
+  return objectIssues(obj, crd.schema).map(toDiagnostic);
 }

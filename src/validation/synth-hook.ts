@@ -16,6 +16,7 @@ import { Diagnostic, formatFinding, Severity } from './diagnostic';
 import { isIstioObject, validateObjects } from './validate';
 
 const disabledScopes = new WeakSet<IConstruct>();
+const unanalyzedRoots = new WeakSet<IConstruct>();
 const watchedObjects = new WeakSet<IConstruct>();
 const watchedRoots = new WeakSet<IConstruct>();
 /** Findings of the current validation pass, per root, per object. */
@@ -25,6 +26,11 @@ const WRAPPED = Symbol.for('cdk8s-istio.validate-on-synth');
 /** Turns synth-time validation off for everything under `scope`. */
 export function disableValidation(scope: IConstruct): void {
   disabledScopes.add(scope);
+}
+
+/** Turns cross-resource analysis off for the app (or tree) `scope` belongs to; objects are still validated one by one. */
+export function disableAnalysis(scope: IConstruct): void {
+  unanalyzedRoots.add(scope.node.root);
 }
 
 function enabledFor(construct: IConstruct): boolean {
@@ -43,7 +49,7 @@ function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
   // Objects with validation disabled still count as context (a route may point at them).
   const rendered = apiObjects.map(apiObject => apiObject.toJson());
   const findings = new Map<IConstruct, Diagnostic[]>();
-  for (const diagnostic of validateObjects(rendered)) {
+  for (const diagnostic of validateObjects(rendered, { analysis: !unanalyzedRoots.has(root) })) {
     const apiObject = apiObjects[diagnostic.objectIndex!];
     if (!enabledFor(apiObject)) continue;
     const list = findings.get(apiObject) ?? [];

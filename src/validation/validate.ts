@@ -22,7 +22,7 @@ export function isIstioObject(obj: unknown): boolean {
  * rules, then cross-resource analysis over the whole set (other documents — Services, Pods, ... —
  * are context for it). Diagnostics carry `objectIndex`.
  */
-export function validateObjects(objects: readonly unknown[]): Diagnostic[] {
+export function validateObjects(objects: readonly unknown[], options: { readonly analysis?: boolean } = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Objects the API server or the webhook would refuse never reach the cluster: no analysis of them.
   const admitted: unknown[] = objects.map((obj, objectIndex) => {
@@ -31,7 +31,7 @@ export function validateObjects(objects: readonly unknown[]): Diagnostic[] {
     diagnostics.push(...own);
     return own.some(diagnostic => diagnostic.severity === Severity.ERROR) ? undefined : obj;
   });
-  diagnostics.push(...analyzeObjects(admitted));
+  if (options.analysis !== false) diagnostics.push(...analyzeObjects(admitted));
   return diagnostics;
 }
 

@@ -27,14 +27,32 @@ describe('schema + CEL validation of one object', () => {
       name: 'reviews',
       path: 'spec.trafficPolicy.tls.mode',
       message: 'Unsupported value: "BLAH": supported values: "DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"',
-    }]);
+    }, expect.objectContaining({ path: '<nil>' })]);
   });
 
-  test('metadata, top-level unknown fields and spec are all checked', () => {
-    expect(lines({ apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', specs: {} })).toEqual([
-      'metadata.name: Required value: name or generateName is required',
+  test('unknown fields end validation, as strict decoding does', () => {
+    expect(lines({ apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { nam: 'x' }, specs: {} })).toEqual([
+      'metadata.nam: unknown field "metadata.nam"',
       'specs: unknown field "specs"',
     ]);
+  });
+
+  test('a blocking error skips every CEL rule, and says so', () => {
+    expect(lines({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', spec: { hosts: ['a'], http: [{ timeout: '1us' }] } })).toEqual([
+      'metadata.name: Required value: name or generateName is required',
+      '<nil>: Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+    ]);
+  });
+
+  test('a non-blocking error leaves the CEL rules running', () => {
+    expect(lines({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'Bad' }, spec: { hosts: ['a'], http: [{ timeout: '1us' }] } })).toEqual([
+      expect.stringMatching(/^metadata\.name: Invalid value: "Bad": a lowercase RFC 1123 subdomain/),
+      'spec.http[0].timeout: Invalid value: "1us": must be a valid duration greater than 1ms',
+    ]);
+  });
+
+  test('status is dropped, not validated', () => {
+    expect(lines({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'x' }, spec: { hosts: ['a'] }, status: { observedGeneration: 'x' } })).toEqual([]);
   });
 
   test('CEL rules of the CRD', () => {
@@ -43,7 +61,7 @@ describe('schema + CEL validation of one object', () => {
       kind: 'ServiceEntry',
       metadata: { name: 'legacy' },
       spec: { hosts: ['legacy.internal'], resolution: 'STATIC', endpoints: [{ address: '10.0.0.1' }], workloadSelector: { labels: { app: 'legacy' } } },
-    })).toEqual(['spec: Invalid value: "object": only one of WorkloadSelector or Endpoints can be set']);
+    })).toEqual(['spec: Invalid value: only one of WorkloadSelector or Endpoints can be set']);
   });
 
   test('a version Istio does not serve names the ones it does', () => {

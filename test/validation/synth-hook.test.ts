@@ -28,7 +28,7 @@ describe('validation at synth', () => {
 
     expect(() => Testing.synth(chart)).toThrow(
       '[test/Route] IST0106 VirtualService bookinfo/reviews: spec.http[0].timeout: '
-      + 'Invalid value: "string": must be a valid duration greater than 1ms');
+      + 'Invalid value: "1us": must be a valid duration greater than 1ms');
   });
 
   test('an invalid object fails app.synth() too, and every error is listed', () => {
@@ -77,7 +77,7 @@ describe('validation at synth', () => {
     const route = tooShortTimeout(chart);
 
     expect(route.node.validate()).toEqual([
-      'IST0106 VirtualService bookinfo/reviews: spec.http[0].timeout: Invalid value: "string": must be a valid duration greater than 1ms',
+      'IST0106 VirtualService bookinfo/reviews: spec.http[0].timeout: Invalid value: "1us": must be a valid duration greater than 1ms',
     ]);
   });
 

@@ -7,7 +7,10 @@ describe('validateObjects', () => {
       'not an object',
       { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default' }, spec: { egress: [{}] } },
     ]);
-    expect(diagnostics).toEqual([expect.objectContaining({ objectIndex: 2, kind: 'Sidecar', path: 'spec.egress[0].hosts', message: 'Required value' })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ objectIndex: 2, kind: 'Sidecar', path: 'spec.egress[0].hosts', message: 'Required value' }),
+      expect.objectContaining({ objectIndex: 2, path: '<nil>', message: expect.stringMatching(/^Invalid value: "null": some validation rules were not checked/) }),
+    ]);
   });
 
   test.each([

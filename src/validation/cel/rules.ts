@@ -1,11 +1,12 @@
 /**
  * Runs a schema node's `x-kubernetes-validations` on the node's value, as the API server does: each
- * rule compiled once (lazily, on first use), `self` bound to the value, failures reported with the
- * rule's message or `failed rule: <rule>`.
+ * rule compiled once (lazily, on first use), `self` bound to the value, failures worded as
+ * Kubernetes 1.35 words them.
  */
 import type { SchemaNode, ValidationRule } from '../crd-catalog';
-import { compileRule, CompiledRule, isEvalError } from './environment';
 import { fieldError, FieldIssue } from '../schema/field-errors';
+import { compileRule, CompiledRule, isEvalError } from './environment';
+import { celGoError } from './errors';
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
 
@@ -48,16 +49,29 @@ function failure(rule: ValidationRule): string {
   return rule.message?.trim() ? rule.message : `failed rule: ${rule.rule.trim()}`;
 }
 
-/** What `Invalid value` shows for a CEL failure: the schema type of the node, not its value. */
-function typeName(schema: SchemaNode): string {
-  return schema.type ?? (schema['x-kubernetes-int-or-string'] ? 'integer-or-string' : 'object');
+/** A node whose rules are to run: its schema, its value as given and as CEL sees it, its CEL path. */
+export interface RuleTask {
+  readonly schema: SchemaNode;
+  readonly value: unknown;
+  readonly celValue: unknown;
+  readonly path: string;
 }
 
-export function evaluateRules(schema: SchemaNode, value: unknown, path: string, issues: FieldIssue[]): void {
+/**
+ * Evaluates a node's rules. A false rule prints the value for scalars and no value for objects and
+ * arrays; an evaluation error prints the schema type, the error and the rule's message.
+ */
+export function evaluateRules(task: RuleTask, issues: FieldIssue[]): void {
+  const { schema, value, celValue, path } = task;
   for (const rule of schema['x-kubernetes-validations'] ?? []) {
-    const result = compiledRule(rule)(value);
+    const result = compiledRule(rule)(celValue);
     if (result === true) continue;
-    const detail = isEvalError(result) ? `${failure(rule)}: ${result.message}` : failure(rule);
-    issues.push(fieldError.invalid(path, typeName(schema), detail));
+    if (isEvalError(result)) {
+      issues.push(fieldError.invalid(path, schema.type ?? '', `${celGoError(result.message)} evaluating rule: ${failure(rule)}`));
+    } else if (schema.type === 'object' || schema.type === 'array') {
+      issues.push(fieldError.invalidNoValue(path, failure(rule)));
+    } else {
+      issues.push(fieldError.invalid(path, value, failure(rule)));
+    }
   }
 }

@@ -1,16 +1,22 @@
 /**
  * Structural schema validation of one value against a CRD's openAPIV3Schema, as the API server does
- * it (kube-openapi validation + strict field validation + list-type uniqueness), in its wording.
- * The same walk runs the CEL rules (`x-kubernetes-validations`) of every node it reaches, and builds
- * the CEL value of a node only where a rule at or above it needs one.
+ * it after decoding (kube-openapi validation, list-type uniqueness), in its wording. The same walk
+ * builds the CEL value of every node a rule needs and queues the rules; they run afterwards, and
+ * only when no blocking error was found (Kubernetes skips all CEL rules then).
  */
-import { fieldError, FieldIssue, goQuote } from './field-errors';
-import { formatIssue } from './formats';
-import { indexPath, mapKeyPath, propertyPath } from './paths';
-import { evaluateRules, needsCelValue } from '../cel/rules';
 import type { SchemaNode } from '../crd-catalog';
+import { needsCelValue, RuleTask } from '../cel/rules';
+import { fieldError, FieldIssue } from './field-errors';
+import { formatIssue } from './formats';
+import { checkJunctors } from './junctors';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** What a walk produces: findings, and the CEL rules queued for after it. */
+export interface WalkResult {
+  readonly issues: FieldIssue[];
+  readonly ruleTasks: RuleTask[];
+}
 
 /** JSON type name of a value, as kube-openapi names it in `must be of type X: "<actual>"`. */
 function jsonType(value: unknown): string {
@@ -35,44 +41,51 @@ function inBody(path: string, detail: string): string {
   return `${path} in body ${detail}`;
 }
 
-/** Validates `value` against `schema` at `path`; pushes findings to `issues`. */
-export function validateValue(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
-  walk(value, schema, path, issues, false);
+function schemaType(schema: SchemaNode): string | undefined {
+  return schema['x-kubernetes-int-or-string'] ? 'integer,string' : schema.type;
+}
+
+/**
+ * Validates `value` against `schema`. `path` is the path schema errors print (map keys as `.key`),
+ * `celPath` the one CEL errors print (map keys as `[key]`).
+ */
+export function validateValue(value: unknown, schema: SchemaNode, path: string, celPath: string = path): WalkResult {
+  const result: WalkResult = { issues: [], ruleTasks: [] };
+  walk(value, schema, path, celPath, result, false);
+  return result;
 }
 
 /**
  * Returns the value converted for CEL (integers as bigint, unknown fields pruned) when `wantCel`
  * or the node has rules; undefined otherwise, or when the node's type is wrong.
  */
-function walk(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[], wantCel: boolean): unknown {
+function walk(value: unknown, schema: SchemaNode, path: string, celPath: string, out: WalkResult, wantCel: boolean): unknown {
   const cel = wantCel || needsCelValue(schema);
+  const type = schemaType(schema);
   if (value === null || value === undefined) {
-    if (schema.nullable || (!schema.type && !schema['x-kubernetes-int-or-string'])) return null;
-    const type = schema['x-kubernetes-int-or-string'] ? 'integer,string' : schema.type;
-    issues.push(fieldError.typeInvalid(path, null, inBody(path, `must be of type ${type}: "null"`)));
+    if (schema.nullable || !type) return null;
+    out.issues.push(fieldError.typeInvalid(path, 'null', inBody(path, `must be of type ${type}: "null"`)));
     return undefined;
   }
   if (!typeMatches(value, schema)) {
-    const type = schema['x-kubernetes-int-or-string'] ? 'integer,string' : schema.type;
-    issues.push(fieldError.typeInvalid(path, value, inBody(path, `must be of type ${type}: ${goQuote(jsonType(value))}`)));
+    const actual = jsonType(value);
+    out.issues.push(fieldError.typeInvalid(path, actual, inBody(path, `must be of type ${type}: "${actual}"`)));
     return undefined;
   }
-  const before = issues.length;
-  checkEnum(value, schema, path, issues);
+  if (schema.enum && !schema.enum.some(allowed => allowed === value)) {
+    out.issues.push(fieldError.notSupported(path, value, schema.enum));
+  }
   let celValue: unknown;
   if (Array.isArray(value)) {
-    celValue = walkArray(value, schema, path, issues, cel);
+    celValue = walkArray(value, schema, path, celPath, out, cel);
   } else if (isPlainObject(value)) {
-    celValue = walkObject(value, schema, path, issues, cel);
+    celValue = walkObject(value, schema, path, celPath, out, cel);
   } else {
-    checkScalar(value, schema, path, issues);
-    celValue = typeof value === 'number' && (schema.type === 'integer' || schema['x-kubernetes-int-or-string'])
-      ? BigInt(value) : value;
+    checkScalar(value, schema, path, out.issues);
+    celValue = typeof value === 'number' && (schema.type === 'integer' || schema['x-kubernetes-int-or-string']) ? BigInt(value) : value;
   }
-  // Kubernetes runs a node's CEL rules only on a value its schema accepted.
-  if (schema['x-kubernetes-validations'] && issues.length === before) {
-    evaluateRules(schema, celValue, path, issues);
-  }
+  if (schema.oneOf || schema.anyOf || schema.allOf || schema.not) checkJunctors(value, schema, path, out.issues);
+  if (needsCelValue(schema)) out.ruleTasks.push({ schema, value, celValue, path: celPath });
   return cel ? celValue : undefined;
 }
 
@@ -90,12 +103,6 @@ function typeMatches(value: unknown, schema: SchemaNode): boolean {
   }
 }
 
-function checkEnum(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
-  if (schema.enum && !schema.enum.some(allowed => allowed === value)) {
-    issues.push(fieldError.notSupported(path, value, schema.enum));
-  }
-}
-
 function checkScalar(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
   if (typeof value === 'string') {
     const length = runeLength(value);
@@ -109,7 +116,7 @@ function checkScalar(value: unknown, schema: SchemaNode, path: string, issues: F
       issues.push(fieldError.invalid(path, value, inBody(path, `should match '${schema.pattern}'`)));
     }
     const formatProblem = schema.format ? formatIssue(schema.format, value) : undefined;
-    if (formatProblem) issues.push(fieldError.invalid(path, value, inBody(path, formatProblem)));
+    if (formatProblem) issues.push(fieldError.typeInvalid(path, value, inBody(path, formatProblem)));
     return;
   }
   if (typeof value === 'number') {
@@ -142,21 +149,21 @@ function patternMatches(pattern: string, text: string): boolean {
   return test(text);
 }
 
-function walkArray(value: Json[], schema: SchemaNode, path: string, issues: FieldIssue[], cel: boolean): unknown[] | undefined {
+function walkArray(value: Json[], schema: SchemaNode, path: string, celPath: string, out: WalkResult, cel: boolean): unknown[] | undefined {
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    issues.push(fieldError.tooMany(path, value.length, schema.maxItems));
+    out.issues.push(fieldError.tooMany(path, value.length, schema.maxItems));
   }
   if (schema.minItems !== undefined && value.length < schema.minItems) {
-    issues.push(fieldError.invalid(path, value, inBody(path, `should have at least ${schema.minItems} items`)));
+    out.issues.push(fieldError.invalid(path, value.length, inBody(path, `should have at least ${schema.minItems} items`)));
   }
-  checkListUniqueness(value, schema, path, issues);
+  checkListUniqueness(value, schema, path, out.issues);
   const items = schema.items;
-  const out: unknown[] | undefined = cel ? [] : undefined;
+  const converted: unknown[] | undefined = cel ? [] : undefined;
   value.forEach((item, i) => {
-    const converted = items ? walk(item, items, indexPath(path, i), issues, cel) : toCelGeneric(item);
-    out?.push(converted);
+    const celItem = items ? walk(item, items, `${path}[${i}]`, `${celPath}[${i}]`, out, cel) : toCelGeneric(item);
+    converted?.push(celItem);
   });
-  return out;
+  return converted;
 }
 
 /** x-kubernetes-list-type set / map: no two equal items, no two items with equal keys. */
@@ -165,49 +172,47 @@ function checkListUniqueness(value: Json[], schema: SchemaNode, path: string, is
   if (listType !== 'set' && listType !== 'map' && !schema.uniqueItems) return;
   const keys = schema['x-kubernetes-list-map-keys'] ?? [];
   const seen = new Set<string>();
+  const reported = new Set<string>();
   value.forEach((item, i) => {
     const identity = listType === 'map' && isPlainObject(item)
       ? Object.fromEntries(keys.filter(k => item[k] !== undefined).map(k => [k, item[k]]))
       : item;
     const id = JSON.stringify(identity);
-    if (seen.has(id)) {
-      issues.push(fieldError.duplicate(indexPath(path, i), identity));
+    // Kubernetes reports a repeated value once, at its first repetition.
+    if (seen.has(id) && !reported.has(id)) {
+      issues.push(fieldError.duplicate(`${path}[${i}]`, identity));
+      reported.add(id);
     }
     seen.add(id);
   });
 }
 
-function walkObject(value: Record<string, Json>, schema: SchemaNode, path: string, issues: FieldIssue[], cel: boolean):
+function walkObject(value: Record<string, Json>, schema: SchemaNode, path: string, celPath: string, out: WalkResult, cel: boolean):
 Record<string, unknown> | undefined {
-  const out: Record<string, unknown> | undefined = cel ? {} : undefined;
-  for (const name of schema.required ?? []) {
-    if (value[name] === undefined) issues.push(fieldError.required(propertyPath(path, name)));
-  }
-  const count = Object.keys(value).length;
-  if (schema.maxProperties !== undefined && count > schema.maxProperties) {
-    issues.push(fieldError.tooMany(path, count, schema.maxProperties));
-  }
-  if (schema.minProperties !== undefined && count < schema.minProperties) {
-    issues.push(fieldError.invalid(path, value, inBody(path, `should have at least ${schema.minProperties} properties`)));
-  }
-  const properties = schema.properties;
+  const converted: Record<string, unknown> | undefined = cel ? {} : undefined;
+  // The API server prunes a non-nullable null before validating: such a field counts as absent.
+  const present = (name: string, child: SchemaNode | undefined) => value[name] !== undefined && (value[name] !== null || child?.nullable === true);
   const additional = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-  const preserveUnknown = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
-  for (const [name, child] of Object.entries(value)) {
-    const declared = properties?.[name];
-    if (declared) {
-      const converted = walk(child, declared, propertyPath(path, name), issues, cel);
-      if (out) out[name] = converted;
-    } else if (additional) {
-      const converted = walk(child, additional, mapKeyPath(path, name), issues, cel);
-      if (out) out[name] = converted;
-    } else if (preserveUnknown || (!properties && !schema.type)) {
-      if (out) out[name] = toCelGeneric(child);
-    } else {
-      issues.push(fieldError.unknownField(propertyPath(path, name)));
-    }
+  const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
+  for (const name of schema.required ?? []) {
+    if (!present(name, schema.properties?.[name] ?? additional)) out.issues.push(fieldError.required(join(path, name)));
   }
-  return out;
+  const names = Object.keys(value).filter(name => present(name, schema.properties?.[name] ?? additional));
+  if (schema.maxProperties !== undefined && names.length > schema.maxProperties) {
+    out.issues.push(fieldError.tooMany(path, names.length, schema.maxProperties));
+  }
+  if (schema.minProperties !== undefined && names.length < schema.minProperties) {
+    out.issues.push(fieldError.invalid(path, names.length, inBody(path, `should have at least ${schema.minProperties} properties`)));
+  }
+  for (const name of names) {
+    const declared = schema.properties?.[name];
+    // Unknown fields were reported (and stopped validation) before the walk; preserved ones pass as they are.
+    const childSchema = declared ?? additional;
+    const celChildPath = declared ? join(celPath, name) : `${celPath}[${name}]`;
+    const celChild = childSchema ? walk(value[name], childSchema, join(path, name), celChildPath, out, cel) : toCelGeneric(value[name]);
+    if (converted) converted[name] = celChild;
+  }
+  return converted;
 }
 
 /** CEL value of schemaless data (x-kubernetes-preserve-unknown-fields): whole numbers become int. */

@@ -1,0 +1,99 @@
+/**
+ * Output of `cdk8s-istio validate`: one line per diagnostic and a summary line, or a JSON array.
+ * The text after the code comes from the engine's `formatFinding`, so it reads exactly like the
+ * messages of synth-time validation.
+ */
+import { Diagnostic, formatFinding, Severity } from '../validation/diagnostic';
+
+/** A diagnostic placed in an input file. */
+export interface Finding {
+  /** What is wrong; `kind` is empty for a document that is not a Kubernetes object. */
+  readonly diagnostic: Diagnostic;
+  /** The file as the user named it, or null when the diagnostic cannot be placed. */
+  readonly file: string | null;
+  /** Position of the file in the input (sort key: files in the order they were read). */
+  readonly fileIndex: number;
+  /** 1-based line, or null when not known. */
+  readonly line: number | null;
+}
+
+/** Counts for the summary line. */
+export interface Summary {
+  /** Istio objects validated. */
+  readonly objects: number;
+  /** Documents that are Kubernetes objects of other API groups (context for cross-resource checks only). */
+  readonly skipped: number;
+}
+
+/** One entry of `--format json`. */
+export interface JsonFinding {
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly kind: string | null;
+  readonly namespace: string | null;
+  readonly name: string | null;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Findings by file (in input order), then line; findings on the same line keep the engine's order. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => a.fileIndex - b.fileIndex || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** `<file>:<line> <severity> <CODE> <Kind> <namespace>/<name>: <field path>: <message>` */
+export function formatLine(finding: Finding): string {
+  const { diagnostic } = finding;
+  const location = finding.file === null ? '-' : finding.line === null ? finding.file : `${finding.file}:${finding.line}`;
+  return `${location} ${diagnostic.severity} ${diagnostic.code} ${describe(diagnostic)}`;
+}
+
+/**
+ * `N errors, M warnings in K objects`, a fixed format that scripts parse (so no singular forms),
+ * with ` (S non-Istio documents skipped)` when there were any.
+ */
+export function summaryLine(findings: readonly Finding[], summary: Summary): string {
+  const errors = count(findings, Severity.ERROR);
+  const warnings = count(findings, Severity.WARNING);
+  const skipped = summary.skipped > 0 ? ` (${summary.skipped} non-Istio documents skipped)` : '';
+  return `${errors} errors, ${warnings} warnings in ${summary.objects} objects${skipped}`;
+}
+
+/** The text report: sorted lines, then the summary line. */
+export function textReport(findings: readonly Finding[], summary: Summary): string {
+  const lines = sortFindings(findings).map(formatLine);
+  lines.push(summaryLine(findings, summary));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The JSON report: a sorted array; absent namespace, name and kind are null. */
+export function jsonReport(findings: readonly Finding[]): string {
+  const entries: JsonFinding[] = sortFindings(findings).map(({ diagnostic, file, line }) => ({
+    file,
+    line,
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    kind: diagnostic.kind || null,
+    namespace: diagnostic.namespace ?? null,
+    name: diagnostic.name ?? null,
+    path: diagnostic.path,
+    message: diagnostic.message,
+  }));
+  return `${JSON.stringify(entries, undefined, 2)}\n`;
+}
+
+/** True when any finding is an error: the run fails. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some(finding => finding.diagnostic.severity === Severity.ERROR);
+}
+
+function describe(diagnostic: Diagnostic): string {
+  if (diagnostic.kind) return formatFinding(diagnostic);
+  return `-: ${diagnostic.path ? `${diagnostic.path}: ` : ''}${diagnostic.message}`;
+}
+
+function count(findings: readonly Finding[], severity: Severity): number {
+  return findings.filter(finding => finding.diagnostic.severity === severity).length;
+}
