@@ -44,7 +44,10 @@ function validateObject(obj: Record<string, unknown>, objectIndex: number): Diag
 /** The webhook's findings as diagnostics: errors IST0106, warnings IST0133. */
 function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
   const where = objectIdentity(obj);
-  return validateWebhook(obj).map(finding => ({
+  const findings = validateWebhook(obj);
+  // Istio's webhook returns warnings only with an admitted object; a denial carries just the errors.
+  const denied = findings.some(finding => !finding.warning);
+  return findings.filter(finding => !denied || !finding.warning).map(finding => ({
     severity: finding.warning ? Severity.WARNING : Severity.ERROR,
     code: finding.warning ? Codes.SCHEMA_WARNING : Codes.SCHEMA_VALIDATION_ERROR,
     ...where,

@@ -26,3 +26,23 @@ describe('validateObjects', () => {
     expect(isIstioObject(obj)).toBe(expected);
   });
 });
+
+describe('webhook findings', () => {
+  const gateway = (tls: Record<string, unknown>, port = { number: 443, name: 'https', protocol: 'HTTPS' }) => ({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'public', namespace: 'istio-system' },
+    spec: { selector: { istio: 'ingressgateway' }, servers: [{ port, hosts: ['example.com'], tls }] },
+  });
+
+  test('an admitted object keeps its warnings (IST0133)', () => {
+    const diagnostics = validateObjects([gateway({ mode: 'SIMPLE', credentialName: 'cert', minProtocolVersion: 'TLSV1_1' })], { analysis: false });
+    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'IST0133' })]);
+  });
+
+  test('a denied object reports only its errors (IST0106), as the webhook drops warnings with a denial', () => {
+    const diagnostics = validateObjects([gateway({ mode: 'SIMPLE', minProtocolVersion: 'TLSV1_1' })], { analysis: false });
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.every(d => d.severity === 'error' && d.code === 'IST0106')).toBe(true);
+  });
+});

@@ -1,0 +1,113 @@
+/** Sidecar egress listeners (ValidateSidecar, validateSidecarEgressPortBindAndCaptureMode). */
+import { validateIPAddress, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../shared/hosts';
+import { validatePort, validatePortName, validateProtocol } from '../shared/ports';
+import { Findings } from '../types';
+
+const UNIX_PREFIX = 'unix://';
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * validateSidecarEgressPortBindAndCaptureMode: port 0 means a unix domain socket listener, which needs
+ * a `unix://` bind and no iptables capture; any other port needs a valid number and an IP bind.
+ */
+function validatePortBindAndCaptureMode(listener: any, path: string, findings: Findings): void {
+  const port = listener.port;
+  const bind = text(listener.bind);
+  const name = text(port.name);
+  const nameError = name !== '' ? validatePortName(name) : undefined;
+  if (nameError) findings.error(`${path}.port.name`, nameError);
+  const protocolError = validateProtocol(text(port.protocol));
+  if (count(port.number) === 0) {
+    if (protocolError) findings.error(`${path}.port.protocol`, protocolError);
+    if (!bind.startsWith(UNIX_PREFIX)) {
+      findings.error(`${path}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');
+    } else {
+      const unixError = validateUnixAddress(bind.slice(UNIX_PREFIX.length));
+      if (unixError) findings.error(`${path}.bind`, unixError);
+    }
+    const captureMode = text(listener.captureMode) || 'DEFAULT';
+    if (captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
+      findings.error(`${path}.captureMode`, 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners');
+    }
+    return;
+  }
+  if (protocolError) findings.error(`${path}.port.protocol`, protocolError);
+  const portError = validatePort(count(port.number));
+  if (portError) findings.error(`${path}.port.number`, portError);
+  const bindError = bind !== '' ? validateIPAddress(bind) : undefined;
+  if (bindError) findings.error(`${path}.bind`, bindError);
+}
+
+/**
+ * The `namespace/dnsName` hosts of one listener: each must be well formed; a host repeated or already
+ * covered by a namespace wildcard is a warning, and so is the select-all host next to anything else.
+ */
+function validateHosts(hosts: unknown[], configNamespace: string, path: string, findings: Findings): void {
+  if (hosts.length === 0) {
+    findings.error(`${path}.hosts`, 'sidecar: egress listener must contain at least one host');
+    return;
+  }
+  const byNamespace = new Map<string, Set<string>>();
+  hosts.forEach((entry, j) => {
+    const host = text(entry);
+    const where = `${path}.hosts[${j}]`;
+    const slash = host.indexOf('/');
+    if (slash >= 0) {
+      const namespace = host.slice(0, slash) === '.' ? configNamespace : host.slice(0, slash);
+      const service = host.slice(slash + 1);
+      const seen = byNamespace.get(namespace) ?? new Set<string>();
+      byNamespace.set(namespace, seen);
+      const duplicate = service !== '*' ? seen.has(service) || seen.has('*') : seen.size !== 0;
+      if (duplicate) findings.warn(where, `duplicated egress host: ${host}`);
+      seen.add(service);
+    }
+    for (const message of validateNamespaceSlashWildcardHostname(host, false, false)) findings.error(where, message);
+  });
+  if (byNamespace.get('*')?.has('*') && byNamespace.size !== 1) {
+    findings.warn(`${path}.hosts`, '`*/*` host select all resources, no other hosts can be added');
+  }
+}
+
+/** ValidateSidecar's loop over `spec.egress`. `configNamespace` stands in for `.` in hosts. */
+export function validateEgress(egress: unknown[], configNamespace: string, findings: Findings): void {
+  const ports = new Set<number>();
+  const sockets = new Set<string>();
+  egress.forEach((listener: any, i) => {
+    const path = `spec.egress[${i}]`;
+    if (!isSet(listener)) {
+      findings.error(path, 'egress listener may not be null');
+      return;
+    }
+    // Only the last listener may omit the port (the catch-all). Istio's second message, "egress can
+    // have only one listener with empty port", needs a listener after the last one: it never fires.
+    if (!isSet(listener.port)) {
+      if (i !== egress.length - 1) {
+        findings.error(path, 'sidecar: the egress listener with empty port should be the last listener in the list');
+      }
+    } else {
+      if (count(listener.port.targetPort) > 0) findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Sidecars');
+      validatePortBindAndCaptureMode(listener, path, findings);
+      const number = count(listener.port.number);
+      if (number === 0) {
+        const bind = text(listener.bind);
+        if (sockets.has(bind)) findings.error(`${path}.bind`, 'sidecar: unix domain socket values for listeners must be unique');
+        sockets.add(bind);
+      } else {
+        if (ports.has(number)) findings.error(`${path}.port.number`, 'sidecar: ports on IP bound listeners must be unique');
+        ports.add(number);
+      }
+    }
+    validateHosts(Array.isArray(listener.hosts) ? listener.hosts : [], configNamespace, path, findings);
+  });
+}

@@ -1,0 +1,124 @@
+import { validateObjects } from '../../../src/validation/validate';
+import { validateGateway } from '../../../src/validation/webhook/gateway';
+import { WebhookObject } from '../../../src/validation/webhook/types';
+
+function gateway(spec: any, metadata: Record<string, unknown> = { name: 'gw' }): WebhookObject {
+  return {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    name: typeof metadata.name === 'string' ? metadata.name : '',
+    namespace: 'default',
+    metadata,
+    spec,
+  };
+}
+
+const httpServer = (name = 'http') => ({ port: { number: 80, name, protocol: 'HTTP' }, hosts: ['*.example.com'] });
+const tcpServer = (tls?: any) => ({ port: { number: 31400, name: 'tcp', protocol: 'TCP' }, hosts: ['*'], ...(tls ? { tls } : {}) });
+
+describe('ValidateGateway', () => {
+  test('a valid gateway has no findings', () => {
+    expect(validateGateway(gateway({ servers: [httpServer()] }))).toEqual([]);
+  });
+
+  describe('gateway name', () => {
+    test('a DNS-1123 label is valid', () => {
+      expect(validateGateway(gateway({ servers: [httpServer()] }, { name: 'my-gateway' }))).toEqual([]);
+    });
+
+    test('a name with dots is rejected', () => {
+      expect(validateGateway(gateway({ servers: [httpServer()] }, { name: 'my.gateway' })))
+        .toEqual([{ path: 'metadata.name', message: 'invalid gateway name: "my.gateway"' }]);
+    });
+
+    test('Gateway API semantics lift the rule', () => {
+      const metadata = { name: 'my.gateway', annotations: { 'internal.istio.io/gateway-semantics': 'gateway' } };
+      expect(validateGateway(gateway({ servers: [httpServer()] }, metadata))).toEqual([]);
+    });
+
+    test('a name the API server will generate is not judged', () => {
+      expect(validateGateway(gateway({ servers: [httpServer()] }, { generateName: 'gw-' }))).toEqual([]);
+    });
+  });
+
+  describe('servers', () => {
+    test.each([[{}], [{ servers: [] }]])('no server is an error (%p)', (spec) => {
+      expect(validateGateway(gateway(spec))).toEqual([{ path: 'spec.servers', message: 'gateway must have at least one server' }]);
+    });
+
+    test('a null server is reported by validateServer and by the port-name loop', () => {
+      expect(validateGateway(gateway({ servers: [httpServer(), null] }))).toEqual([
+        { path: 'spec.servers[1]', message: 'cannot have nil server' },
+        { path: 'spec.servers[1]', message: 'server may not be nil' },
+      ]);
+    });
+  });
+
+  describe('port names', () => {
+    test('distinct port names are valid', () => {
+      expect(validateGateway(gateway({ servers: [httpServer('a'), httpServer('b')] }))).toEqual([]);
+    });
+
+    test('a repeated port name is an error, after all the server checks', () => {
+      const spec = { servers: [httpServer('web'), { ...httpServer('web'), hosts: [] }] };
+      expect(validateGateway(gateway(spec))).toEqual([
+        { path: 'spec.servers[1].hosts', message: 'server config must contain at least one host' },
+        { path: 'spec.servers[1].port.name', message: 'port names in servers must be unique: duplicate name web' },
+      ]);
+    });
+  });
+
+  describe('tls.httpsRedirect', () => {
+    test('on an HTTP server it is valid', () => {
+      expect(validateGateway(gateway({ servers: [{ ...httpServer(), tls: { httpsRedirect: true } }] }))).toEqual([]);
+    });
+
+    test('on a non-HTTP server it is a warning', () => {
+      const findings = validateGateway(gateway({ servers: [tcpServer({ httpsRedirect: true })] }));
+      expect(findings).toContainEqual({
+        path: 'spec.servers[0].tls.httpsRedirect', message: 'tls.httpsRedirect should only be used with http servers', warning: true,
+      });
+    });
+  });
+});
+
+describe('Gateway end to end through validateObjects', () => {
+  const object = (name: string, servers: unknown[]) => ({
+    apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name, namespace: 'istio-system' }, spec: { selector: { istio: 'ingressgateway' }, servers },
+  });
+
+  test('a valid HTTPS gateway passes', () => {
+    const servers = [
+      { port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['bookinfo/*.example.com'], tls: { mode: 'SIMPLE', credentialName: 'example-cert' } },
+      { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['bookinfo/*.example.com'], tls: { httpsRedirect: true } },
+    ];
+    expect(validateObjects([object('ingress', servers)])).toEqual([]);
+  });
+
+  test('webhook errors are IST0106 errors and warnings IST0133 warnings', () => {
+    const servers = [
+      { port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['bookinfo'] },
+      { port: { number: 31400, name: 'tcp', protocol: 'TCP' }, hosts: ['*'], tls: { httpsRedirect: true } },
+    ];
+    expect(validateObjects([object('my.ingress', servers)])).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'metadata.name', message: 'invalid gateway name: "my.ingress"' }),
+      expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.servers[0].hosts[0]', message: 'short names (non FQDN) are not allowed' }),
+      expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.servers[0].tls', message: 'server must have TLS settings for HTTPS/TLS protocols' }),
+      expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.servers[1].tls', message: 'server cannot have TLS settings for non HTTPS/TLS ports' }),
+      expect.objectContaining({ severity: 'warning', code: 'IST0133', path: 'spec.servers[1].tls.httpsRedirect', message: 'tls.httpsRedirect should only be used with http servers' }),
+    ]);
+  });
+
+  test('credentialName with a certificate pair passes the CRD rules but not the webhook', () => {
+    const servers = [{
+      port: { number: 443, name: 'https', protocol: 'HTTPS' },
+      hosts: ['*'],
+      tls: { mode: 'SIMPLE', credentialName: 'cert', serverCertificate: '/etc/cert.pem', privateKey: '/etc/key.pem' },
+    }];
+    expect(validateObjects([object('ingress', servers)])).toEqual([expect.objectContaining({
+      severity: 'error',
+      path: 'spec.servers[0].tls',
+      message: 'only one of credential_name, credential_names, server_certificate/private_key, tls_certificates should be specified',
+    })]);
+  });
+});

@@ -1,0 +1,81 @@
+import { validateSidecar } from '../../../../src/validation/webhook/sidecar';
+import { goAtoi, splitHostPort } from '../../../../src/validation/webhook/sidecar/default-endpoint';
+import { WebhookFinding } from '../../../../src/validation/webhook/types';
+
+function check(defaultEndpoint: string): WebhookFinding[] {
+  return validateSidecar({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Sidecar',
+    name: 'default',
+    namespace: 'bookinfo',
+    metadata: {},
+    spec: { ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' }, defaultEndpoint }] },
+  });
+}
+
+const error = (message: string): WebhookFinding => ({ path: 'spec.ingress[0].defaultEndpoint', message });
+const FORM = 'sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset';
+
+describe('ValidateSidecar: ingress defaultEndpoint', () => {
+  test.each(['', '127.0.0.1:8080', '0.0.0.0:8080', '[::1]:8080', '[::]:8080', ':8080', 'unix:///var/run/app.sock', 'unix://@app', '127.0.0.1:+80'])(
+    '%p is valid', (endpoint) => {
+      expect(check(endpoint)).toEqual([]);
+    });
+
+  test.each([
+    ['10.0.0.1:8080', [FORM]],
+    ['localhost:8080', [FORM]],
+    ['127.0.0.1:0', ['port number 0 must be in the range 1..65535']],
+    ['127.0.0.1:-1', ['port number -1 must be in the range 1..65535']],
+    ['127.0.0.1:http', ['sidecar: defaultEndpoint port (http) is not a number: strconv.Atoi: parsing "http": invalid syntax']],
+    ['127.0.0.1:99999999999999999999', ['sidecar: defaultEndpoint port (99999999999999999999) is not a number: strconv.Atoi: parsing "99999999999999999999": value out of range']],
+    ['127.0.0.1', ['address 127.0.0.1: missing port in address',
+      'sidecar: defaultEndpoint port () is not a number: strconv.Atoi: parsing "": invalid syntax']],
+    ['::1:8080', ['address ::1:8080: too many colons in address',
+      'sidecar: defaultEndpoint port () is not a number: strconv.Atoi: parsing "": invalid syntax']],
+    ['unix://', ['unix address must not be empty']],
+    ['unix://app.sock', ['app.sock is not an absolute path to a file']],
+  ])('%p is rejected', (endpoint, messages) => {
+    expect(check(endpoint)).toEqual(messages.map(error));
+  });
+});
+
+describe('splitHostPort (Go net.SplitHostPort)', () => {
+  test.each([
+    ['host:80', { host: 'host', port: '80' }],
+    ['[::1]:80', { host: '::1', port: '80' }],
+    [':80', { host: '', port: '80' }],
+    ['host:', { host: 'host', port: '' }],
+  ])('%p splits', (input, expected) => {
+    expect(splitHostPort(input)).toEqual(expected);
+  });
+
+  test.each([
+    ['host', 'missing port in address'],
+    ['[::1', "missing ']' in address"],
+    ['[::1]', 'missing port in address'],
+    ['[::1]x:80', 'missing port in address'],
+    ['[::1]:80:90', 'too many colons in address'],
+    ['a:b:80', 'too many colons in address'],
+    ['a[b:80', "unexpected '[' in address"],
+    ['a]b:80', "unexpected ']' in address"],
+    ['[a]:8]0', "unexpected ']' in address"],
+    ['[a]]:80', 'missing port in address'],
+  ])('%p fails: %s', (input, why) => {
+    expect(splitHostPort(input)).toEqual({ host: '', port: '', error: `address ${input}: ${why}` });
+  });
+});
+
+describe('goAtoi (Go strconv.Atoi)', () => {
+  test.each([['80', 80n], ['+80', 80n], ['-80', -80n], ['007', 7n], ['9223372036854775807', 9223372036854775807n]])('%p is %p', (text, value) => {
+    expect(goAtoi(text)).toEqual({ value });
+  });
+
+  test.each([
+    ['', 'invalid syntax'], ['+', 'invalid syntax'], ['1_000', 'invalid syntax'], ['0x10', 'invalid syntax'], [' 80', 'invalid syntax'],
+    ['9223372036854775808', 'value out of range'], ['-9223372036854775809', 'value out of range'],
+    ['99999999999999999999x', 'value out of range'],
+  ])('%p fails: %s', (text, why) => {
+    expect(goAtoi(text)).toEqual({ error: `strconv.Atoi: parsing ${JSON.stringify(text)}: ${why}` });
+  });
+});
