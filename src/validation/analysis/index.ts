@@ -1,15 +1,60 @@
 /**
  * Cross-resource analysis over a set of objects, with istioctl analyze's codes (IST0101, IST0109, ...)
- * and our own (CI1xxx) for checks Istio lacks.
+ * and our own (CI1xxx) for checks Istio lacks. One analyzer per file; the shared index, host rules
+ * and message templates are in ./core. See ./README.md for what each check does and where it comes from.
  */
 import { Diagnostic } from '../diagnostic';
+import { analyzeConflictingGateways } from './conflicting-gateways';
+import { ObjectSet } from './core/object-set';
+import { Report } from './core/report';
+import { analyzeDelegates } from './delegates';
+import { analyzeDeprecation } from './deprecation';
+import { analyzeDestinationRuleCaCertificates } from './destination-rule-ca-certificates';
+import { analyzeDestinationRuleSubsets } from './destination-rule-subsets';
+import { analyzeGatewayCertificates } from './gateway-certificates';
+import { analyzeMeshGatewayHosts } from './mesh-gateway-hosts';
+import { analyzeRetriesWithoutTimeout } from './retries-timeout';
+import { analyzeRouteWeights } from './route-weights';
+import { analyzeServiceEntryAddresses } from './service-entry-addresses';
+import { analyzeSidecarSelectors } from './sidecar-selectors';
+import { analyzeUnknownHosts } from './unknown-hosts';
+import { analyzeUnreachableRules } from './unreachable-rules';
+import { analyzeVirtualServiceDestinations } from './virtual-service-destinations';
+import { analyzeVirtualServiceGateways } from './virtual-service-gateways';
+import { analyzeVirtualServiceSubsets } from './virtual-service-subsets';
+
+/** An analyzer adds its findings about the set to the report. */
+export type Analyzer = (set: ObjectSet, report: Report) => void;
+
+/** Every analyzer, in the order their findings on one object are listed. */
+export const ANALYZERS: readonly Analyzer[] = [
+  analyzeVirtualServiceGateways,
+  analyzeVirtualServiceDestinations,
+  analyzeVirtualServiceSubsets,
+  analyzeMeshGatewayHosts,
+  analyzeUnreachableRules,
+  analyzeDelegates,
+  analyzeConflictingGateways,
+  analyzeGatewayCertificates,
+  analyzeDestinationRuleCaCertificates,
+  analyzeDestinationRuleSubsets,
+  analyzeServiceEntryAddresses,
+  analyzeSidecarSelectors,
+  analyzeDeprecation,
+  analyzeUnknownHosts,
+  analyzeRouteWeights,
+  analyzeRetriesWithoutTimeout,
+];
 
 /**
  * Findings about relations between objects. `objects[i]` is undefined for an Istio object that failed
  * schema or webhook validation (it takes no part); non-Istio objects (Services, Pods, ...) are context.
- * Each diagnostic's `objectIndex` is the object it is reported on.
+ * Each diagnostic's `objectIndex` is the object it is reported on; they come sorted by it.
  */
 export function analyzeObjects(objects: readonly unknown[]): Diagnostic[] {
-  void objects;
-  return [];
+  const set = new ObjectSet(objects);
+  const report = new Report();
+  for (const analyzer of ANALYZERS) analyzer(set, report);
+  // Array.prototype.sort is stable: an object's findings keep the analyzers' order.
+  return report.diagnostics.sort((a, b) => a.objectIndex! - b.objectIndex!);
 }

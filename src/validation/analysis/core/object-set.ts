@@ -1,0 +1,122 @@
+/**
+ * The set of objects under analysis, indexed once by kind and by kind/namespace/name, so analyzers
+ * look things up instead of scanning the whole set.
+ */
+
+/** API groups the analyzers read. */
+export const Group = {
+  NETWORKING: 'networking.istio.io',
+  CORE: '',
+  APPS: 'apps',
+  BATCH: 'batch',
+  GATEWAY_API: 'gateway.networking.k8s.io',
+} as const;
+
+/**
+ * The namespace of an object without `metadata.namespace`. istioctl analyze puts such objects of its
+ * input files in the namespace it analyzes, which is the kubeconfig context's namespace, `default`
+ * unless `--namespace` says otherwise; we analyze as that default does.
+ */
+export const DEFAULT_NAMESPACE = 'default';
+
+/** One object of the set, with the parts every analyzer reads already extracted. */
+export interface Entry {
+  /** Position in the analyzed list (the diagnostic's `objectIndex`). */
+  readonly index: number;
+  readonly raw: Record<string, unknown>;
+  /** API group, '' for the core group. Every version of a kind is the same kind to the analyzers, as in istioctl. */
+  readonly group: string;
+  readonly kind: string;
+  /** `metadata.namespace`, or DEFAULT_NAMESPACE. */
+  readonly namespace: string;
+  readonly name: string;
+  /** `namespace/name`, as istioctl prints a resource's full name. */
+  readonly fullName: string;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+  /** `spec`, or `{}` when absent or not an object. */
+  readonly spec: any;
+}
+
+/** The objects of one analysis run, indexed by kind and by kind/namespace/name. */
+export class ObjectSet {
+  private readonly byKind = new Map<string, Entry[]>();
+  private readonly byName = new Map<string, Entry>();
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(objects: readonly unknown[]) {
+    objects.forEach((obj, index) => {
+      const entry = toEntry(obj, index);
+      if (!entry) return;
+      const kindKey = `${entry.group}/${entry.kind}`;
+      let entries = this.byKind.get(kindKey);
+      if (!entries) this.byKind.set(kindKey, entries = []);
+      entries.push(entry);
+      const nameKey = `${kindKey}/${entry.namespace}/${entry.name}`;
+      if (!this.byName.has(nameKey)) this.byName.set(nameKey, entry);
+    });
+  }
+
+  /** Every object of a kind, in input order. */
+  public of(group: string, kind: string): readonly Entry[] {
+    return this.byKind.get(`${group}/${kind}`) ?? [];
+  }
+
+  /** The object of a kind with that namespace and name (the first one, if the input repeats it). */
+  public find(group: string, kind: string, namespace: string, name: string): Entry | undefined {
+    return this.byName.get(`${group}/${kind}/${namespace}/${name}`);
+  }
+
+  /** A value derived from the set, built once and shared by the analyzers that need it. */
+  public memo<T>(key: string, build: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build());
+    return this.memos.get(key) as T;
+  }
+}
+
+function toEntry(obj: unknown, index: number): Entry | undefined {
+  if (!isRecord(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return undefined;
+  const metadata = isRecord(obj.metadata) ? obj.metadata : {};
+  const slash = obj.apiVersion.indexOf('/');
+  const namespace = nonEmptyString(metadata.namespace) ?? DEFAULT_NAMESPACE;
+  const name = typeof metadata.name === 'string' ? metadata.name : '';
+  return {
+    index,
+    raw: obj,
+    group: slash < 0 ? '' : obj.apiVersion.slice(0, slash),
+    kind: obj.kind,
+    namespace,
+    name,
+    fullName: `${namespace}/${name}`,
+    labels: stringMap(metadata.labels),
+    annotations: stringMap(metadata.annotations),
+    spec: isRecord(obj.spec) ? obj.spec : {},
+  };
+}
+
+/** True for a plain object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The value when it is a non-empty string. */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The array, or [] for anything else (a field that is absent or of the wrong type). */
+export function list(value: unknown): any[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** The string items of a list field; other items are skipped. */
+export function strings(value: unknown): string[] {
+  return list(value).filter((item): item is string => typeof item === 'string');
+}
+
+/** A map of string values (labels, annotations, selectors); other values are skipped. */
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (isRecord(value)) for (const [key, item] of Object.entries(value)) if (typeof item === 'string') out[key] = item;
+  return out;
+}

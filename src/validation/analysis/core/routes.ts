@@ -1,0 +1,49 @@
+/** The destinations of a VirtualService, enumerated as istioctl's analyzers do (virtualservice/util.go). */
+import { isRecord, list } from './object-set';
+
+/** A destination of a route or a mirror, with where it is. */
+export interface RouteDestination {
+  /** `http`, `tcp` or `tls` for a route; `http.mirror` / `http.mirrors` for a mirror. */
+  readonly section: string;
+  /** The Destination object (`host`, `subset`, `port`). */
+  readonly destination: Record<string, any>;
+  /** Path of the Destination object: `spec.http[0].route[1].destination`, `spec.http[0].mirror`. */
+  readonly path: string;
+  readonly mirror: boolean;
+}
+
+/** Route destinations in istioctl's order: every TCP route, then TLS, then HTTP. */
+export function routeDestinations(spec: any): RouteDestination[] {
+  const out: RouteDestination[] = [];
+  for (const section of ['tcp', 'tls', 'http']) {
+    list(spec[section]).forEach((rule, i) => {
+      if (!isRecord(rule)) return;
+      list(rule.route).forEach((route, j) => {
+        if (isRecord(route) && isRecord(route.destination)) {
+          out.push({ section, destination: route.destination, path: `spec.${section}[${i}].route[${j}].destination`, mirror: false });
+        }
+      });
+    });
+  }
+  return out;
+}
+
+/** HTTP mirror destinations: each rule's `mirror`, then its `mirrors`. */
+export function mirrorDestinations(spec: any): RouteDestination[] {
+  const out: RouteDestination[] = [];
+  list(spec.http).forEach((rule, i) => {
+    if (!isRecord(rule)) return;
+    if (isRecord(rule.mirror)) out.push({ section: 'http.mirror', destination: rule.mirror, path: `spec.http[${i}].mirror`, mirror: true });
+    list(rule.mirrors).forEach((mirror, j) => {
+      if (isRecord(mirror) && isRecord(mirror.destination)) {
+        out.push({ section: 'http.mirrors', destination: mirror.destination, path: `spec.http[${i}].mirrors[${j}].destination`, mirror: true });
+      }
+    });
+  });
+  return out;
+}
+
+/** The destination's host ('' when absent). */
+export function destinationHost(destination: Record<string, any>): string {
+  return typeof destination.host === 'string' ? destination.host : '';
+}

@@ -1,0 +1,28 @@
+/**
+ * Deprecated fields that still parse but are ignored or replaced.
+ * Istio: pkg/config/analysis/analyzers/deprecation/deprecation.go (FieldAnalyzer) — IST0002 for a
+ * VirtualService fault delay `percent` (replaced by `percentage`) and a Sidecar
+ * `outboundTrafficPolicy.egressProxy` (ignored). Its other checks are about CRDs and removed kinds
+ * (rbac.istio.io), which do not occur in a set of Istio 1.30 objects.
+ */
+import { IstioMessages } from './core/messages';
+import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Report } from './core/report';
+
+export function analyzeDeprecation(set: ObjectSet, report: Report): void {
+  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
+    list(vs.spec.http).forEach((rule, i) => {
+      const percent = isRecord(rule) && isRecord(rule.fault) && isRecord(rule.fault.delay) ? Number(rule.fault.delay.percent ?? 0) : 0;
+      if (percent > 0) {
+        report.add(vs, IstioMessages.Deprecated, `spec.http[${i}].fault.delay.percent`,
+          'HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage');
+      }
+    });
+  }
+  for (const sidecar of set.of(Group.NETWORKING, 'Sidecar')) {
+    const policy = sidecar.spec.outboundTrafficPolicy;
+    if (isRecord(policy) && policy.egressProxy !== undefined && policy.egressProxy !== null) {
+      report.add(sidecar, IstioMessages.Deprecated, 'spec.outboundTrafficPolicy.egressProxy', 'OutboundTrafficPolicy.EgressProxy ignored');
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * A DestinationRule's host is a known service, and each subset selects some workload.
+ * Istio: pkg/config/analysis/analyzers/destinationrule/subset.go (PodNotSelectedAnalyzer) — IST0174
+ * for an unknown host, IST0173 for a subset whose labels (merged over the ServiceEntry's
+ * workloadSelector) match no pod in any namespace. Offline: IST0174 only when the set has Services
+ * (as IST0101 for destination hosts), IST0173 only when it has workloads (core/workloads.ts); the
+ * topology labels istiod adds to pods from their Node are not known, so a subset selecting on them
+ * can be reported wrongly.
+ */
+import { IstioMessages } from './core/messages';
+import { Group, isRecord, list, ObjectSet, stringMap, strings } from './core/object-set';
+import { ServiceRegistry } from './core/registry';
+import { Report } from './core/report';
+import { Workloads } from './core/workloads';
+
+export function analyzeDestinationRuleSubsets(set: ObjectSet, report: Report): void {
+  const registry = ServiceRegistry.of(set);
+  const workloads = Workloads.of(set);
+  const knowsServices = set.of(Group.CORE, 'Service').length > 0;
+  for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
+    const host = typeof rule.spec.host === 'string' ? rule.spec.host : '';
+    const service = registry.lookup(rule.namespace, strings(rule.spec.exportTo), host);
+    if (!service) {
+      if (knowsServices) report.add(rule, IstioMessages.UnknownDestinationRuleHost, 'spec.host', host);
+      continue;
+    }
+    if (!workloads.any) continue;
+    list(rule.spec.subsets).forEach((subset, i) => {
+      if (!isRecord(subset)) return;
+      const selector = { ...service.workloadSelector, ...stringMap(subset.labels) };
+      if (!workloads.selectsAny(selector)) {
+        report.add(rule, IstioMessages.DestinationRuleSubsetNotSelectPods, `spec.subsets[${i}]`, typeof subset.name === 'string' ? subset.name : '');
+      }
+    });
+  }
+}

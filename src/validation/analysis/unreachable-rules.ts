@@ -1,0 +1,168 @@
+/**
+ * Rules a VirtualService can never reach and matches that never apply: a rule after a catch-all
+ * rule, a match identical to an earlier one, an HTTP URI-prefix match covered by an earlier one.
+ * Istio runs this in its webhook (analyzeUnreachableHTTPRules / TCP / TLS in
+ * pkg/config/validation/virtualservice.go), as warnings of type VirtualServiceUnreachableRule and
+ * VirtualServiceIneffectiveMatch that istioctl analyze reports as IST0130 and IST0131.
+ */
+import { goQuote } from './core/go-format';
+import { IstioMessages } from './core/messages';
+import { Entry, Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Report } from './core/report';
+
+export function analyzeUnreachableRules(set: ObjectSet, report: Report): void {
+  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
+    for (const section of ['http', 'tcp', 'tls'] as const) analyzeSection(vs, section, report);
+  }
+}
+
+/** An HTTP match on a URI prefix, reduced to what the overlap check compares (genMatchHTTPRoutes). */
+interface PrefixMatch {
+  readonly rule: string;
+  readonly match: string;
+  readonly path: string;
+  readonly prefix: string;
+  readonly port: number;
+  readonly method: string;
+  readonly authority: string;
+  readonly headers: Map<string, string>;
+  readonly queryParams: Map<string, string>;
+  readonly withoutHeaders: Map<string, string>;
+}
+
+function analyzeSection(vs: Entry, section: 'http' | 'tcp' | 'tls', report: Report): void {
+  const rules = list(vs.spec[section]);
+  const unused = (path: string, rule: string, reason: string) => report.add(vs, IstioMessages.VirtualServiceUnreachableRule, path, rule, reason);
+  const ineffective = (path: string, rule: string, match: string, earlier: string) =>
+    report.add(vs, IstioMessages.VirtualServiceIneffectiveMatch, path, rule, match, earlier);
+  const seen = new Map<string, number>();
+  const prefixMatches: PrefixMatch[] = [];
+  let catchAll = -1;
+  rules.forEach((rule, i) => {
+    if (!isRecord(rule)) return;
+    const rulePath = `spec.${section}[${i}]`;
+    const matches = list(rule.match);
+    if (matches.length === 0) {
+      if (catchAll >= 0) unused(rulePath, ruleName(section, rule, i), 'only the last rule can have no matches');
+      catchAll = i;
+      return;
+    }
+    let duplicates = 0;
+    matches.forEach((match, j) => {
+      const matchPath = `${rulePath}.match[${j}]`;
+      // Istio reports this once per match of the rule.
+      if (catchAll >= 0) return unused(matchPath, ruleName(section, rule, i), 'route without matches defined before');
+      const key = canonicalMatch(section, match);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        ineffective(matchPath, ruleName(section, rule, i), matchName(section, match, j), ruleName(section, rules[earlier], earlier));
+        duplicates++;
+        return;
+      }
+      seen.set(key, i);
+      const prefix = section === 'http' ? prefixMatch(rule, i, match, j, matchPath) : undefined;
+      if (prefix) prefixMatches.push(prefix);
+    });
+    if (duplicates === matches.length) unused(rulePath, ruleName(section, rule, i), 'all matches used by prior rules');
+  });
+  // Each prefix match against every later one with a different prefix (bounded by one object's size).
+  prefixMatches.forEach((earlier, a) => {
+    for (const later of prefixMatches.slice(a + 1)) {
+      if (later.prefix === earlier.prefix || !covers(earlier, later)) continue;
+      ineffective(later.path, later.rule, `${later.match} of prefix ${later.prefix}`, `${earlier.match} of prefix ${earlier.prefix} on ${earlier.rule}`);
+    }
+  });
+}
+
+/** `"name"` for a named HTTP rule, else `#index` (TCP and TLS rules have no names). */
+function ruleName(section: string, rule: any, index: number): string {
+  return section === 'http' && typeof rule?.name === 'string' && rule.name !== '' ? goQuote(rule.name) : `#${index}`;
+}
+
+function matchName(section: string, match: any, index: number): string {
+  return section === 'http' && typeof match?.name === 'string' && match.name !== '' ? goQuote(match.name) : `#${index}`;
+}
+
+/** Fields of a match request that are maps (an empty map is the same as none). */
+const MAP_FIELDS = new Set(['headers', 'queryParams', 'withoutHeaders', 'sourceLabels']);
+
+/**
+ * A key equal for matches Istio compares equal (it compares their JSON): keys sorted, zero values
+ * left out as Go's omitempty does, and an HTTP match's `name` ignored.
+ */
+function canonicalMatch(section: string, match: unknown): string {
+  if (section === 'http' && isRecord(match)) {
+    const unnamed = { ...match };
+    delete unnamed.name;
+    return canonical(unnamed, false);
+  }
+  return canonical(match, false);
+}
+
+function canonical(value: unknown, isMap: boolean): string {
+  if (Array.isArray(value)) return `[${value.map(item => canonical(item, false)).join(',')}]`;
+  if (!isRecord(value)) return JSON.stringify(value ?? null);
+  const fields = Object.keys(value).sort()
+    .filter(key => !isZero(value[key], MAP_FIELDS.has(key)) || isMap)
+    .map(key => `${JSON.stringify(key)}:${canonical(value[key], MAP_FIELDS.has(key))}`);
+  return `{${fields.join(',')}}`;
+}
+
+function isZero(value: unknown, isMap: boolean): boolean {
+  if (value === undefined || value === null || value === false || value === 0 || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return isMap && isRecord(value) && Object.keys(value).length === 0;
+}
+
+function prefixMatch(rule: any, ruleIndex: number, match: any, matchIndex: number, path: string): PrefixMatch | undefined {
+  const prefix = isRecord(match) && isRecord(match.uri) && typeof match.uri.prefix === 'string' ? match.uri.prefix : '';
+  if (prefix === '') return undefined;
+  return {
+    rule: ruleName('http', rule, ruleIndex),
+    match: matchName('http', match, matchIndex),
+    path,
+    prefix,
+    port: Number(match.port ?? 0),
+    // Istio takes a match without a method as one on GET.
+    method: exactOrPrefix(match.method) || 'exact:GET',
+    authority: exactOrPrefix(match.authority),
+    headers: stringMatches(match.headers),
+    queryParams: stringMatches(match.queryParams),
+    withoutHeaders: stringMatches(match.withoutHeaders),
+  };
+}
+
+/** `exact:v` / `prefix:v` for those StringMatch kinds, '' for a regex or none (assignExactOrPrefix). */
+function exactOrPrefix(value: unknown): string {
+  if (!isRecord(value)) return '';
+  if (typeof value.exact === 'string' && value.exact !== '') return `exact:${value.exact}`;
+  if (typeof value.prefix === 'string' && value.prefix !== '') return `prefix:${value.prefix}`;
+  return '';
+}
+
+function stringMatches(value: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (isRecord(value)) for (const [key, match] of Object.entries(value)) out.set(key, exactOrPrefix(match));
+  return out;
+}
+
+/**
+ * coveredValidation: the later match's prefix starts with the earlier one's, same port, and each
+ * other condition of the earlier match equal to, or starting with, the later one's.
+ */
+function covers(earlier: PrefixMatch, later: PrefixMatch): boolean {
+  if (!later.prefix.startsWith(earlier.prefix) || later.port !== earlier.port) return false;
+  if (!earlier.method.startsWith(later.method) || !earlier.authority.startsWith(later.authority)) return false;
+  return mapCovers(earlier.headers, later.headers)
+    && mapCovers(earlier.queryParams, later.queryParams)
+    && mapCovers(earlier.withoutHeaders, later.withoutHeaders);
+}
+
+function mapCovers(earlier: Map<string, string>, later: Map<string, string>): boolean {
+  if (earlier.size !== later.size) return false;
+  for (const [key, value] of earlier) {
+    const other = later.get(key);
+    if (other === undefined || !value.startsWith(other)) return false;
+  }
+  return true;
+}

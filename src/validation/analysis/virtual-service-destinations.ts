@@ -1,0 +1,43 @@
+/**
+ * A VirtualService destination's host is a known service, with the port it names, and names a port
+ * when the service has several.
+ * Istio: pkg/config/analysis/analyzers/virtualservice/destinationhosts.go (DestinationHostAnalyzer) —
+ * IST0101 with reftype "host", "mirror host" or "host:port"; IST0112.
+ */
+import { IstioMessages } from './core/messages';
+import { Entry, Group, isRecord, ObjectSet, strings } from './core/object-set';
+import { RegistryService, ServiceRegistry } from './core/registry';
+import { Report } from './core/report';
+import { destinationHost, mirrorDestinations, routeDestinations, RouteDestination } from './core/routes';
+
+export function analyzeVirtualServiceDestinations(set: ObjectSet, report: Report): void {
+  const registry = ServiceRegistry.of(set);
+  // istioctl reports every host it cannot find. Offline, a set without any Service holds Istio
+  // config for services deployed elsewhere, so an unknown host proves nothing: report it only when
+  // the set carries its Services (CI1001 covers the other case).
+  const knowsServices = set.of(Group.CORE, 'Service').length > 0;
+  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
+    const exportTo = strings(vs.spec.exportTo);
+    for (const target of [...routeDestinations(vs.spec), ...mirrorDestinations(vs.spec)]) {
+      const host = destinationHost(target.destination);
+      const service = registry.lookup(vs.namespace, exportTo, host);
+      if (service) checkPort(vs, target, host, service, report);
+      else if (knowsServices) report.add(vs, IstioMessages.ReferencedResourceNotFound, `${target.path}.host`, target.mirror ? 'mirror host' : 'host', host);
+    }
+  }
+}
+
+/** checkServiceEntryPorts: no port is fine for a one-port service; a named port must exist. */
+function checkPort(vs: Entry, target: RouteDestination, host: string, service: RegistryService, report: Report): void {
+  const port = target.destination.port;
+  if (port === undefined || port === null) {
+    if (service.ports.length > 1) {
+      report.add(vs, IstioMessages.VirtualServiceDestinationPortSelectorRequired, `${target.path}.port`, host, service.ports.map(p => p.number));
+    }
+    return;
+  }
+  const number = isRecord(port) ? Number(port.number ?? 0) : 0;
+  if (!service.ports.some(p => p.number === number)) {
+    report.add(vs, IstioMessages.ReferencedResourceNotFound, `${target.path}.port.number`, 'host:port', `${host}:${number}`);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * A VirtualService destination's subset is defined by a DestinationRule for its host.
+ * Istio: pkg/config/analysis/analyzers/virtualservice/destinationrules.go (DestinationRuleAnalyzer) —
+ * IST0101 with reftype "host+subset in destinationrule" (routes) or "mirror+subset in
+ * destinationrule" (mirrors) and refval `host+subset`.
+ */
+import { resourceNameFromHost } from './core/hosts';
+import { IstioMessages } from './core/messages';
+import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Report } from './core/report';
+import { destinationHost, mirrorDestinations, routeDestinations } from './core/routes';
+
+export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): void {
+  // As istioctl: a host names `namespace/name` (short names in the object's namespace), and a
+  // DestinationRule's subsets count wherever it is, whatever its exportTo or workloadSelector.
+  const defined = new Set<string>();
+  for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
+    const host = resourceNameFromHost(rule.namespace, typeof rule.spec.host === 'string' ? rule.spec.host : '');
+    for (const subset of list(rule.spec.subsets)) if (isRecord(subset)) defined.add(`${host}\n${subset.name ?? ''}`);
+  }
+  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
+    for (const target of [...routeDestinations(vs.spec), ...mirrorDestinations(vs.spec)]) {
+      const subset = typeof target.destination.subset === 'string' ? target.destination.subset : '';
+      if (subset === '') continue;
+      const host = destinationHost(target.destination);
+      if (defined.has(`${resourceNameFromHost(vs.namespace, host)}\n${subset}`)) continue;
+      const reftype = target.mirror ? 'mirror+subset in destinationrule' : 'host+subset in destinationrule';
+      report.add(vs, IstioMessages.ReferencedResourceNotFound, `${target.path}.subset`, reftype, `${host}+${subset}`);
+    }
+  }
+}
