@@ -5,7 +5,7 @@
  */
 import { goQuote } from '../../schema/field-errors';
 import { Findings } from '../types';
-import { DNS1123_LABEL } from './hosts';
+import { DNS1123_LABEL, isDNS1123Label } from './hosts';
 
 const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 // A Kubernetes label key: an optional DNS-name prefix ending in '/', then a qualified name.
@@ -77,4 +77,10 @@ export function validateWorkloadSelector(f: Findings, path: string, selector: un
   const labels = stringMap((selector as { matchLabels?: unknown }).matchLabels);
   for (const { key, message } of selectorErrors(labels)) f.error(keyPath(`${path}.matchLabels`, key), message);
   if (Object.keys(labels).length === 0) f.warn(path, 'workload selector specified without labels');
+}
+
+/** validateSubsetName: a DNS-1123 label (DestinationRule subsets, VirtualService destinations). */
+export function validateSubsetName(name: string): string | undefined {
+  if (name.length === 0) return 'subset name cannot be empty';
+  return isDNS1123Label(name) ? undefined : `subset name is invalid: ${name}`;
 }

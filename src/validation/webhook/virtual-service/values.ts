@@ -35,7 +35,12 @@ export function numberOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** Go's int32(x) conversion of an integer field (wraps around like Go). */
+/** Go's int32(x) conversion of an integer (wraps around like Go: int32(4294967295) is -1). */
+export function toInt32(value: number): number {
+  return Number(BigInt.asIntN(32, BigInt(Math.trunc(value))));
+}
+
+/** An integer field converted to int32. */
 export function int32Of(value: unknown): number {
-  return numberOf(value) | 0;
+  return toInt32(numberOf(value));
 }

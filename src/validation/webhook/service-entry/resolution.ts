@@ -1,0 +1,112 @@
+/** The resolution-specific checks of ValidateServiceEntry (the `switch serviceEntry.Resolution` of Istio's webhook). */
+import { isSet } from '../shared/connection-pool';
+import { isWildcarded, validateFQDN } from '../shared/hosts';
+import { isTCPProtocol, parseProtocol, Protocol } from '../shared/ports';
+import { Findings } from '../types';
+import { validateDNSEndpoint, validateStaticEndpoint } from './endpoints';
+
+/** What the resolution checks need from the ServiceEntry. */
+export interface ResolutionContext {
+  readonly spec: any;
+  /** spec.resolution, NONE when absent. */
+  readonly resolution: string;
+  /** spec.location, MESH_EXTERNAL when absent. */
+  readonly location: string;
+  readonly hosts: readonly string[];
+  readonly addresses: readonly string[];
+  readonly endpoints: readonly any[];
+  readonly ports: readonly any[];
+  /** Names of the non-null service ports. */
+  readonly servicePorts: ReadonlySet<string>;
+  /** The `istio.io/use-waypoint` label names a waypoint. */
+  readonly usesWaypoint: boolean;
+}
+
+/** Each endpoint through `check`, null ones reported. */
+function eachEndpoint(f: Findings, c: ResolutionContext, check: typeof validateStaticEndpoint): void {
+  c.endpoints.forEach((endpoint, i) => {
+    if (!isSet(endpoint)) f.error(`spec.endpoints[${i}]`, 'endpoint cannot be nil');
+    else check(f, `spec.endpoints[${i}]`, endpoint, c.servicePorts);
+  });
+}
+
+function validateDNS(f: Findings, c: ResolutionContext): void {
+  if (c.endpoints.length === 0) {
+    // Without endpoints the hosts are what gets resolved; Istio reports the first bad one only.
+    const i = c.hosts.findIndex(h => validateFQDN(h));
+    if (i >= 0) {
+      f.error(`spec.hosts[${i}]`,
+        `hosts must be FQDN or contain only prefix wildcards if no endpoints are provided for resolution mode ${c.resolution}, ${validateFQDN(c.hosts[i])}`);
+    }
+  }
+  if (c.resolution === 'DNS_ROUND_ROBIN' && c.endpoints.length > 1) {
+    f.error('spec.endpoints', `there must only be 0 or 1 endpoint for resolution mode ${c.resolution}`);
+  }
+  eachEndpoint(f, c, validateDNSEndpoint);
+  if (c.addresses.length === 0) return;
+  for (let i = 0; i < c.ports.length; i++) {
+    if (!isSet(c.ports[i])) {
+      f.error(`spec.ports[${i}]`, 'ports cannot be nil');
+      continue;
+    }
+    if (isTCPProtocol(parseProtocol(String(c.ports[i].protocol ?? '')))) {
+      if (c.hosts.length > 1) {
+        f.warn('spec.hosts', 'service entry can not have more than one host specified simultaneously with address and tcp port');
+      }
+      break;
+    }
+  }
+}
+
+// DYNAMIC_DNS uses Envoy's dynamic forward proxy, which serves these protocols only.
+const DYNAMIC_DNS_PROTOCOLS = [Protocol.HTTP, Protocol.TLS, Protocol.GRPC, Protocol.HTTP2];
+
+function validateDynamicDNS(f: Findings, c: ResolutionContext): void {
+  const r = c.resolution;
+  if (c.hosts.length === 0) f.error('spec.hosts', `at least one wildcard host must be provided for resolution type ${r}`);
+  c.hosts.forEach((host, i) => {
+    if (!isWildcarded(host)) f.error(`spec.hosts[${i}]`, `host must be wildcarded for resolution mode ${r}`);
+  });
+  if (c.addresses.length > 0) {
+    f.error('spec.addresses', `addresses cannot be set for resolution type ${r}. HTTP route domains will only be generatedfrom the hosts field values`);
+  }
+  if (c.endpoints.length > 0) {
+    f.error('spec.endpoints', `endpoints cannot be set for resolution type ${r}. Destination IP address determined from hostsfield values`);
+  }
+  c.ports.forEach((port, i) => {
+    if (!isSet(port)) {
+      f.error(`spec.ports[${i}]`, 'port cannot be nil');
+    } else if (!DYNAMIC_DNS_PROTOCOLS.includes(parseProtocol(String(port.protocol ?? '')))) {
+      f.error(`spec.ports[${i}].protocol`, `only HTTP, TLS, GRPC, and HTTP2 protocols are supported for resolution type ${r}`);
+    }
+  });
+  if (c.location !== 'MESH_EXTERNAL' && c.location !== 'MESH_INTERNAL') {
+    f.error('spec.location', `location must be MESH_EXTERNAL or MESH_INTERNAL for resolution type ${r}`);
+  }
+  if (c.location === 'MESH_INTERNAL' && c.usesWaypoint) {
+    f.error('spec.location', `location MESH_INTERNAL with resolution type ${r} is not supported when using waypoints`);
+  }
+}
+
+/** The checks of the ServiceEntry's resolution mode. */
+export function validateResolution(f: Findings, c: ResolutionContext): void {
+  switch (c.resolution) {
+    case 'NONE':
+      if (c.endpoints.length > 0) f.error('spec.endpoints', 'no endpoints should be provided for resolution type none');
+      if (isSet(c.spec.workloadSelector)) f.warn('spec.workloadSelector', 'workloadSelector should not be set when resolution mode is NONE');
+      break;
+    case 'STATIC':
+      eachEndpoint(f, c, validateStaticEndpoint);
+      break;
+    case 'DNS':
+    case 'DNS_ROUND_ROBIN':
+      validateDNS(f, c);
+      break;
+    case 'DYNAMIC_DNS':
+      validateDynamicDNS(f, c);
+      break;
+    default:
+      // Istio prints the enum's registered name: '' for a value it does not know.
+      f.error('spec.resolution', 'unsupported resolution type ');
+  }
+}

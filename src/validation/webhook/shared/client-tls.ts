@@ -1,0 +1,62 @@
+/**
+ * ValidateTLS of Istio's webhook (istio/pkg/config/validation/agent): ClientTLSSettings of DestinationRule
+ * traffic policies. A missing mode is DISABLE.
+ */
+import { goQuote } from '../../schema/field-errors';
+import { Findings } from '../types';
+import { isSet } from './connection-pool';
+
+const CONFIGMAP_PREFIX = 'configmap://';
+
+/** credentials.ParseResourceName for `configmap://namespace/name`: the namespace, or Istio's parse error. */
+function parseConfigMapName(resourceName: string): { namespace?: string; error?: string } {
+  const split = resourceName.slice(CONFIGMAP_PREFIX.length).split('/');
+  if (split.length <= 1) return { error: `invalid resource name ${goQuote(resourceName)}. Expected namespace and name` };
+  if (split[0] === '') return { error: `invalid resource name ${goQuote(resourceName)}. Expected namespace` };
+  if (split[1] === '') return { error: `invalid resource name ${goQuote(resourceName)}. Expected name` };
+  return { namespace: split[0] };
+}
+
+/**
+ * ValidateTLS. `namespace` is the object's namespace, '' when unknown (istiod always knows it; we then
+ * skip the configmap namespace comparison rather than reject every configmap:// credential).
+ */
+export function validateClientTLS(f: Findings, path: string, namespace: string, tls: any): void {
+  if (!isSet(tls)) return;
+  const mode = typeof tls.mode === 'string' ? tls.mode : 'DISABLE';
+  const credentialName = String(tls.credentialName ?? '');
+  const caCertificates = String(tls.caCertificates ?? '');
+  const subjectAltNamesSet = Array.isArray(tls.subjectAltNames) && tls.subjectAltNames.length > 0;
+
+  if (credentialName.startsWith(CONFIGMAP_PREFIX)) {
+    const parsed = parseConfigMapName(credentialName);
+    if (parsed.error) {
+      f.error(`${path}.credentialName`, `invalid configmap:// credentialName: ${parsed.error}`);
+    } else if (namespace !== '' && parsed.namespace !== namespace) {
+      f.error(`${path}.credentialName`,
+        `invalid configmap:// credentialName: namespace must match the configuration namespace ${goQuote(namespace)}`);
+    }
+  }
+
+  if (tls.insecureSkipVerify === true) {
+    if (mode === 'SIMPLE' && (caCertificates !== '' || credentialName !== '' || subjectAltNamesSet)) {
+      f.error(`${path}.insecureSkipVerify`, 'cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true');
+    }
+    // In MUTUAL mode credentialName also carries the client certificate, so it stays allowed.
+    if (mode === 'MUTUAL' && (caCertificates !== '' || subjectAltNamesSet)) {
+      f.error(`${path}.insecureSkipVerify`, 'cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true');
+    }
+  }
+
+  if ((mode === 'SIMPLE' || mode === 'MUTUAL') && credentialName !== '') {
+    // Credentials come from the named secret: no file paths alongside it.
+    if (tls.clientCertificate || caCertificates !== '' || tls.privateKey || tls.caCrl) {
+      f.error(`${path}.credentialName`, 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set');
+    }
+    return;
+  }
+  if (mode === 'MUTUAL') {
+    if (!tls.clientCertificate) f.error(`${path}.clientCertificate`, 'client certificate required for mutual tls');
+    if (!tls.privateKey) f.error(`${path}.privateKey`, 'private key required for mutual tls');
+  }
+}

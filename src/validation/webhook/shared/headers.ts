@@ -1,0 +1,188 @@
+/**
+ * HTTP header names, values and header operations, as Istio's webhook checks them
+ * (ValidateXxxHTTPHeaderName, ValidateHTTPHeaderValue in validation.go and header_value_validator.go).
+ */
+import { Findings } from '../types';
+
+/** RFC 7230 token characters. Istio's class `[!#$%&'*+-.^_`|~...]` holds the range `+-.`, so ',' too. */
+const HEADER_NAME = /^[!#$%&'*+,\-.^_`|~A-Za-z0-9]+$/;
+const STRICT_HEADER_NAME = /^[-A-Za-z0-9]+$/;
+const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
+const JWT_CLAIM_HEADER = '@request.auth.claims';
+
+/** Go's `%q` (strconv.Quote): double-quoted, escaping quotes, backslashes and unprintable runes. */
+export function goQuote(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const r = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (r === 0x20 || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
+    else if (GO_ESCAPES[r] !== undefined) out += GO_ESCAPES[r];
+    else if (r < 0x20 || r === 0x7f) out += `\\x${hex(r, 2)}`;
+    else if (r >= 0xd800 && r <= 0xdfff) out += '\ufffd'; // a lone surrogate: Go decodes it as U+FFFD
+    else if (r < 0x10000) out += `\\u${hex(r, 4)}`;
+    else out += `\\U${hex(r, 8)}`;
+  }
+  return `${out}"`;
+}
+
+const GO_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' };
+
+function hex(r: number, width: number): string {
+  return r.toString(16).padStart(width, '0');
+}
+
+/** jwt.ToRoutingClaim(name).Match: `@request.auth.claims.a.b` or `@request.auth.claims[a][b]`. */
+export function isJwtClaimRoute(name: string): boolean {
+  if (!name.toLowerCase().startsWith(JWT_CLAIM_HEADER)) return false;
+  const rest = name.slice(JWT_CLAIM_HEADER.length);
+  return rest.startsWith('.') || (rest.startsWith('[') && rest.endsWith(']'));
+}
+
+/** A header Envoy manages itself: a pseudo-header (`:path`) or Host. */
+export function isInternalHeader(name: string): boolean {
+  return name.startsWith(':') || name.toLowerCase() === 'host';
+}
+
+/** `:authority` or Host (any case). */
+export function isAuthorityHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === ':authority' || lower === 'host';
+}
+
+/** ValidateStrictHTTPHeaderName: letters, digits and '-' only. */
+export function validateStrictHttpHeaderName(name: string): string | undefined {
+  if (name === '') return 'header name cannot be empty';
+  if (!STRICT_HEADER_NAME.test(name)) return `header name ${name} is not a valid header name`;
+  return undefined;
+}
+
+/** ValidateCORSHTTPHeaderName: a token, or `*`. */
+export function validateCorsHttpHeaderName(name: string): string | undefined {
+  if (name === '') return 'header name cannot be empty';
+  if (name === '*') return undefined;
+  if (!HEADER_NAME.test(name)) return `header name ${name} is not a valid header name`;
+  return undefined;
+}
+
+/** ValidateHTTPHeaderNameOrJwtClaimRoute: a token, a pseudo-header, or a JWT claim route. */
+export function validateHttpHeaderNameOrJwtClaimRoute(name: string): string | undefined {
+  if (name === '') return 'header name cannot be empty';
+  if (isJwtClaimRoute(name) || PSEUDO_HEADERS.has(name)) return undefined;
+  if (!HEADER_NAME.test(name)) return `header name ${name} is not a valid header name`;
+  return undefined;
+}
+
+/** ValidateHTTPHeaderWithAuthorityOperationName: request add/set may target the authority, no other internal header. */
+export function validateHttpHeaderWithAuthorityOperationName(name: string): string | undefined {
+  if (name === '') return 'header name cannot be empty';
+  if (isInternalHeader(name) && !isAuthorityHeader(name)) return `invalid header ${goQuote(name)}: header cannot have ":" prefix`;
+  return undefined;
+}
+
+/** ValidateHTTPHeaderOperationName: request remove and response operations may not touch internal headers. */
+export function validateHttpHeaderOperationName(name: string): string | undefined {
+  if (name === '') return 'header name cannot be empty';
+  if (name.toLowerCase() === 'host') return `invalid header ${goQuote(name)}: cannot set Host header`;
+  if (isInternalHeader(name)) return `invalid header ${goQuote(name)}: header cannot have ":" prefix`;
+  return undefined;
+}
+
+/** ValidateHTTPHeaderValue: no control characters but tab, and a well-formed Envoy `%VAR%` syntax. */
+export function validateHttpHeaderValue(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c <= 0x08) || (c >= 0x0a && c <= 0x1f) || c === 0x7f) return `header value configuration ${value} is invalid`;
+  }
+  const err = envoyHeaderFormatError(value);
+  return err === undefined ? undefined : `header value configuration: ${err}`;
+}
+
+enum State { LITERAL, VARIABLE_NAME, EXPECT_ARRAY, EXPECT_STRING, STRING, EXPECT_ARRAY_DELIMITER_OR_END, EXPECT_ARGS_END, EXPECT_VARIABLE_END }
+
+/** validateHeaderValue: Envoy's header formatter parser (header_parser.cc), as Istio ported it. */
+function envoyHeaderFormatError(value: string): string | undefined {
+  let state = State.LITERAL;
+  for (let pos = 0; pos < value.length; pos++) {
+    const ch = value[pos];
+    const hasNext = pos + 1 < value.length;
+    switch (state) {
+      case State.LITERAL:
+        if (ch !== '%') break;
+        if (!hasNext) return 'invalid header configuration. Un-escaped %';
+        if (value[pos + 1] === '%') pos++; // an escaped %
+        else state = State.VARIABLE_NAME;
+        break;
+      case State.VARIABLE_NAME:
+        if (ch === '%') state = State.LITERAL;
+        else if (ch === '(') state = State.EXPECT_ARRAY;
+        break;
+      case State.EXPECT_ARRAY:
+        if (ch === '[') state = State.EXPECT_STRING;
+        else if (ch !== ' ') state = State.STRING;
+        break;
+      case State.EXPECT_ARRAY_DELIMITER_OR_END:
+        if (ch === ',') state = State.EXPECT_STRING;
+        else if (ch === ']') state = State.EXPECT_ARGS_END;
+        else if (ch !== ' ') return 'invalid header configuration. Expecting \',\', \']\', or whitespace';
+        break;
+      case State.EXPECT_STRING:
+        if (ch === '"') state = State.STRING;
+        else if (ch !== ' ') return 'invalid header configuration. Expecting \'"\'';
+        break;
+      case State.STRING:
+        if (ch === '\\') {
+          if (!hasNext) return 'invalid header configuration. Un-terminated backslash in JSON string';
+          pos++;
+        } else if (ch === ')') {
+          state = State.EXPECT_VARIABLE_END;
+        } else if (ch === '"') {
+          state = State.EXPECT_ARRAY_DELIMITER_OR_END;
+        }
+        break;
+      case State.EXPECT_ARGS_END:
+        if (ch === ')') state = State.EXPECT_VARIABLE_END;
+        else if (ch !== ' ') return 'invalid header configuration. Expecting \')\' or whitespace after \'{}\', but found \'{}\'';
+        break;
+      case State.EXPECT_VARIABLE_END:
+        if (ch === '%') state = State.LITERAL;
+        else if (ch !== ' ') return 'invalid header configuration. Expecting \'%\' or whitespace after';
+        break;
+    }
+  }
+  if (state !== State.LITERAL) return `invalid header configuration. Un-terminated variable expression '${value}'`;
+  return undefined;
+}
+
+/**
+ * The header operations of an HTTP route or route destination (`headers.request/response`
+ * add/set/remove), in Istio's order: request add, set, remove, then response add, set, remove.
+ */
+export function checkHeaderOperations(f: Findings, path: string, headers: unknown): void {
+  const ops = object(headers);
+  for (const [direction, nameCheck] of [
+    ['request', validateHttpHeaderWithAuthorityOperationName],
+    ['response', validateHttpHeaderOperationName],
+  ] as const) {
+    const base = `${path}.${direction}`;
+    const operations = object(ops[direction]);
+    for (const op of ['add', 'set']) {
+      for (const [name, value] of Object.entries(object(operations[op]))) {
+        report(f, `${base}.${op}[${name}]`, nameCheck(name));
+        report(f, `${base}.${op}[${name}]`, validateHttpHeaderValue(typeof value === 'string' ? value : ''));
+      }
+    }
+    const removes = Array.isArray(operations.remove) ? operations.remove : [];
+    removes.forEach((name: unknown, i: number) => {
+      report(f, `${base}.remove[${i}]`, validateHttpHeaderOperationName(typeof name === 'string' ? name : ''));
+    });
+  }
+}
+
+function object(value: unknown): Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : {};
+}
+
+function report(f: Findings, path: string, message: string | undefined): void {
+  if (message !== undefined) f.error(path, message);
+}

@@ -1,0 +1,55 @@
+/** Retry policy of an HTTP route (validateHTTPRetry). */
+import { int32Of, isSet, messageOf, stringOf } from './values';
+import { validateDuration } from '../shared/duration';
+import { goQuote } from '../shared/headers';
+import { Findings } from '../types';
+
+/** Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on policies Istio accepts. */
+const RETRY_ON_POLICIES = new Set([
+  '5xx', 'gateway-error', 'reset', 'reset-before-request', 'connect-failure', 'retriable-4xx', 'refused-stream',
+  'retriable-status-codes', 'retriable-headers', 'envoy-ratelimited', 'http3-post-connect-failure',
+  'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable',
+]);
+
+/** The status codes Go's http.StatusText knows (an HTTP status is a valid retryOn entry). */
+const HTTP_STATUS_CODES = new Set([
+  100, 101, 102, 103,
+  200, 201, 202, 203, 204, 205, 206, 207, 208, 226,
+  300, 301, 302, 303, 304, 305, 307, 308,
+  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418,
+  421, 422, 423, 424, 425, 426, 428, 429, 431, 451,
+  500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+]);
+
+/** strconv.Atoi, 0 on failure (as Istio ignores the error). */
+function atoi(text: string): number {
+  return /^[+-]?[0-9]+$/.test(text) ? Number(text) : 0;
+}
+
+/** validateHTTPRetry. */
+export function checkRetry(f: Findings, path: string, retries: unknown): void {
+  if (!isSet(retries)) return;
+  const r = messageOf(retries);
+  const attempts = int32Of(r.attempts);
+  const retryOn = stringOf(r.retryOn);
+  if (attempts < 0) f.error(`${path}.attempts`, 'attempts cannot be negative');
+  if (attempts === 0 && (isSet(r.perTryTimeout) || retryOn !== '' || isSet(r.retryRemoteLocalities))) {
+    f.error(path, 'http retry policy configured when attempts are set to 0 (disabled)');
+  }
+  if (isSet(r.perTryTimeout)) {
+    const err = validateDuration(r.perTryTimeout);
+    if (err) f.error(`${path}.perTryTimeout`, err);
+  }
+  if (retryOn !== '') {
+    for (const policy of retryOn.split(',')) {
+      // not trimmed: "5xx, reset" holds " reset", which Istio rejects
+      if (!HTTP_STATUS_CODES.has(atoi(policy)) && !RETRY_ON_POLICIES.has(policy)) {
+        f.error(`${path}.retryOn`, `${goQuote(policy)} is not a valid retryOn policy`);
+      }
+    }
+  }
+  if (isSet(r.backoff)) {
+    const err = validateDuration(r.backoff);
+    if (err) f.error(`${path}.backoff`, err);
+  }
+}

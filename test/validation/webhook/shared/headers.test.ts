@@ -1,0 +1,132 @@
+import {
+  checkHeaderOperations, goQuote, isAuthorityHeader, isInternalHeader, isJwtClaimRoute, validateCorsHttpHeaderName,
+  validateHttpHeaderNameOrJwtClaimRoute, validateHttpHeaderOperationName, validateHttpHeaderValue,
+  validateHttpHeaderWithAuthorityOperationName, validateStrictHttpHeaderName,
+} from '../../../../src/validation/webhook/shared/headers';
+import { Findings } from '../../../../src/validation/webhook/types';
+
+describe('goQuote (Go %q)', () => {
+  test.each([
+    ['abc', '"abc"'],
+    ['a"b\\c', '"a\\"b\\\\c"'],
+    ['tab\there\n', '"tab\\there\\n"'],
+    ['\u0007\u000b\u0001\u007f', '"\\a\\v\\x01\\x7f"'],
+    ['caf\u00e9 \u4e16', '"caf\u00e9 \u4e16"'],
+    ['nbsp\u00a0', '"nbsp\\u00a0"'],
+    ['\u{1F600}', '"\u{1F600}"'],
+    ['\u{E0001}', '"\\U000e0001"'],
+    ['\ud800', '"\ufffd"'],
+  ])('%p', (text, quoted) => {
+    expect(goQuote(text)).toBe(quoted);
+  });
+});
+
+describe('header name classes', () => {
+  test.each([
+    ['@request.auth.claims.group', true],
+    ['@Request.Auth.Claims[group][sub]', true],
+    ['@request.auth.claims', false],
+    ['@request.auth.claimsX', false],
+    ['@request.auth.claims[group', false],
+    ['x-user', false],
+  ])('isJwtClaimRoute(%p) is %p', (name, expected) => {
+    expect(isJwtClaimRoute(name)).toBe(expected);
+  });
+
+  test('internal and authority headers', () => {
+    expect([':path', 'Host', 'HOST', ':authority'].map(isInternalHeader)).toEqual([true, true, true, true]);
+    expect(isInternalHeader('x-host')).toBe(false);
+    expect([':Authority', 'host'].map(isAuthorityHeader)).toEqual([true, true]);
+    expect(isAuthorityHeader(':path')).toBe(false);
+  });
+});
+
+describe('ValidateStrictHTTPHeaderName', () => {
+  test('letters, digits and -', () => expect(validateStrictHttpHeaderName('X-Request-Id')).toBeUndefined());
+  test('empty', () => expect(validateStrictHttpHeaderName('')).toBe('header name cannot be empty'));
+  test('other characters', () => expect(validateStrictHttpHeaderName('x_id')).toBe('header name x_id is not a valid header name'));
+});
+
+describe('ValidateCORSHTTPHeaderName', () => {
+  test.each(['*', 'x-custom', 'X_Custom', 'a,b'])('%p is valid', name => expect(validateCorsHttpHeaderName(name)).toBeUndefined());
+  test('empty', () => expect(validateCorsHttpHeaderName('')).toBe('header name cannot be empty'));
+  test('not a token', () => expect(validateCorsHttpHeaderName('x custom')).toBe('header name x custom is not a valid header name'));
+});
+
+describe('ValidateHTTPHeaderNameOrJwtClaimRoute', () => {
+  test.each(['x-user', ':authority', ':method', '@request.auth.claims.sub', "!#$%&'*+-.^_`|~09azAZ"])('%p is valid', name => {
+    expect(validateHttpHeaderNameOrJwtClaimRoute(name)).toBeUndefined();
+  });
+  test('empty', () => expect(validateHttpHeaderNameOrJwtClaimRoute('')).toBe('header name cannot be empty'));
+  test.each(['x user', ':foo', 'x:y', 'caf\u00e9'])('%p is not a header name', name => {
+    expect(validateHttpHeaderNameOrJwtClaimRoute(name)).toBe(`header name ${name} is not a valid header name`);
+  });
+});
+
+describe('ValidateHTTPHeaderWithAuthorityOperationName (request add/set)', () => {
+  test.each(['x-a', ':authority', 'Host'])('%p may be set', name => expect(validateHttpHeaderWithAuthorityOperationName(name)).toBeUndefined());
+  test('empty', () => expect(validateHttpHeaderWithAuthorityOperationName('')).toBe('header name cannot be empty'));
+  test('a pseudo-header', () => {
+    expect(validateHttpHeaderWithAuthorityOperationName(':path')).toBe('invalid header ":path": header cannot have ":" prefix');
+  });
+});
+
+describe('ValidateHTTPHeaderOperationName (request remove, response add/set/remove)', () => {
+  test('an ordinary header', () => expect(validateHttpHeaderOperationName('x-a')).toBeUndefined());
+  test('empty', () => expect(validateHttpHeaderOperationName('')).toBe('header name cannot be empty'));
+  test('Host', () => expect(validateHttpHeaderOperationName('HOST')).toBe('invalid header "HOST": cannot set Host header'));
+  test('a pseudo-header', () => {
+    expect(validateHttpHeaderOperationName(':authority')).toBe('invalid header ":authority": header cannot have ":" prefix');
+  });
+});
+
+describe('ValidateHTTPHeaderValue', () => {
+  test.each(['foo', '', '%HOSTNAME%', '100%%', 'prefix %HOSTNAME% suffix', 'tab\there',
+    '%REQ(x-a)%', '%START_TIME(%s)%', '%PER_REQUEST_STATE(["a","b"])%', '%VAR( [ "a\\"b" , "c" ] )%', '%FOO([ "a" ] ) %'])('%p is valid', value => {
+    expect(validateHttpHeaderValue(value)).toBeUndefined();
+  });
+
+  test.each([
+    ['a\u0001b', 'header value configuration a\u0001b is invalid'],
+    ['a\nb', 'header value configuration a\nb is invalid'],
+    ['a\u007f', 'header value configuration a\u007f is invalid'],
+    ['abc%', 'header value configuration: invalid header configuration. Un-escaped %'],
+    ['%VAR(["a" x])%', 'header value configuration: invalid header configuration. Expecting \',\', \']\', or whitespace'],
+    ['%VAR([x])%', 'header value configuration: invalid header configuration. Expecting \'"\''],
+    ['%VAR(["a\\', 'header value configuration: invalid header configuration. Un-terminated backslash in JSON string'],
+    ['%VAR(["a"] x)%', 'header value configuration: invalid header configuration. Expecting \')\' or whitespace after \'{}\', but found \'{}\''],
+    ['%VAR(a) x%', 'header value configuration: invalid header configuration. Expecting \'%\' or whitespace after'],
+    ['abc%123', 'header value configuration: invalid header configuration. Un-terminated variable expression \'abc%123\''],
+    ['%START_TIME%%', 'header value configuration: invalid header configuration. Un-escaped %'],
+  ])('%p', (value, message) => {
+    expect(validateHttpHeaderValue(value)).toBe(message);
+  });
+});
+
+describe('checkHeaderOperations', () => {
+  test('valid operations', () => {
+    const f = new Findings();
+    checkHeaderOperations(f, 'h', {
+      request: { add: { 'x-a': '1' }, set: { ':authority': 'a.com' }, remove: ['x-b'] },
+      response: { add: { 'x-c': '%HOSTNAME%' }, set: { 'x-d': 'v' }, remove: ['x-e'] },
+    });
+    checkHeaderOperations(f, 'h', undefined);
+    expect(f.list).toEqual([]);
+  });
+
+  test('every operation, in Istio\'s order', () => {
+    const f = new Findings();
+    checkHeaderOperations(f, 'h', {
+      response: { remove: [':status'], set: { Host: 'v' }, add: { 'x-c': 'bad%' } },
+      request: { remove: ['host'], set: { ':path': '/x' }, add: { '': 'v' } },
+    });
+    expect(f.list).toEqual([
+      { path: 'h.request.add[]', message: 'header name cannot be empty' },
+      { path: 'h.request.set[:path]', message: 'invalid header ":path": header cannot have ":" prefix' },
+      { path: 'h.request.remove[0]', message: 'invalid header "host": cannot set Host header' },
+      { path: 'h.response.add[x-c]', message: 'header value configuration: invalid header configuration. Un-escaped %' },
+      { path: 'h.response.set[Host]', message: 'invalid header "Host": cannot set Host header' },
+      { path: 'h.response.remove[0]', message: 'invalid header ":status": header cannot have ":" prefix' },
+    ]);
+  });
+});

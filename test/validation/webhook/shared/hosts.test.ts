@@ -1,0 +1,117 @@
+import {
+  checkDNS1123Preconditions, isDNS1123Label, isValidIPAddress, isWildcardDNS1123Label, isWildcarded, parseAddr,
+  validateDNS1123Labels, validateFQDN, validateIPAddress, validateIPSubnet, validateNamespaceSlashWildcardHostname,
+  validatePartialWildcard, validateUnixAddress, validateWildcardDomain,
+} from '../../../../src/validation/webhook/shared/hosts';
+
+describe('DNS-1123 labels', () => {
+  test.each(['a', 'A1', 'a-b', '0', 'a'.repeat(63)])('%p is a label', v => expect(isDNS1123Label(v)).toBe(true));
+  test.each(['', '-a', 'a-', 'a_b', 'a.b', '*', 'a'.repeat(64), 'é'])('%p is not a label', v => expect(isDNS1123Label(v)).toBe(false));
+  test.each(['*', '*a', '*-a', 'a'])('%p is a wildcard label', v => expect(isWildcardDNS1123Label(v)).toBe(true));
+  test.each(['**', 'a*', '*_a', '-*'])('%p is not a wildcard label', v => expect(isWildcardDNS1123Label(v)).toBe(false));
+});
+
+describe('CheckDNS1123Preconditions', () => {
+  test('valid lengths', () => expect(checkDNS1123Preconditions('a'.repeat(255))).toBeUndefined());
+  test('empty', () => expect(checkDNS1123Preconditions('')).toBe('empty domain name not allowed'));
+  test('too long, in bytes', () => {
+    const name = 'é'.repeat(128); // 256 bytes
+    expect(checkDNS1123Preconditions(name)).toBe(`domain name "${name}" too long (max 255)`);
+  });
+});
+
+describe('ValidateDNS1123Labels / ValidateFQDN', () => {
+  test.each(['istio.io', 'istio.io.', 'a.b.c', 'a.b1', 'x.99999999999999999999'])('%p is valid', v => {
+    expect(validateDNS1123Labels(v)).toBeUndefined();
+  });
+  test.each([
+    // strconv.Atoi accepts signs, so the top-level check fires before the label check.
+    ['a.123', 'domain name "a.123" invalid (top level domain "123" cannot be all-numeric)'],
+    ['a.+1', 'domain name "a.+1" invalid (top level domain "+1" cannot be all-numeric)'],
+    ['a..b', 'domain name "a..b" invalid (label "" invalid)'],
+    ['*.b', 'domain name "*.b" invalid (label "*" invalid)'],
+  ])('%p: %s', (v, message) => expect(validateDNS1123Labels(v)).toBe(message));
+  test('FQDN: preconditions first', () => {
+    expect(validateFQDN('')).toBe('empty domain name not allowed');
+    expect(validateFQDN('foo.com')).toBeUndefined();
+    expect(validateFQDN('*.com')).toBe('domain name "*.com" invalid (label "*" invalid)');
+  });
+});
+
+describe('ValidateWildcardDomain', () => {
+  test.each(['*', '*.foo.com', '*-bar.foo.com', 'foo', 'foo.com.'])('%p is valid', v => expect(validateWildcardDomain(v)).toBeUndefined());
+  test.each([
+    ['', 'empty domain name not allowed'],
+    ['a*.com', 'domain name "a*.com" invalid (label "a*" invalid)'],
+    ['*.*.com', 'domain name "*.com" invalid (label "*" invalid)'],
+  ])('%p: %s', (v, message) => expect(validateWildcardDomain(v)).toBe(message));
+});
+
+describe('ValidatePartialWildCard / IsWildCarded', () => {
+  test.each(['*', '*.foo.com', 'foo.com'])('%p has no partial wildcard', v => expect(validatePartialWildcard(v)).toBeUndefined());
+  test.each(['*foo.com', 'foo.*.com'])('%p has one', v => expect(validatePartialWildcard(v)).toBe(`partial wildcard "${v}" not allowed`));
+  test('IsWildCarded: leading *', () => {
+    expect(isWildcarded('*foo')).toBe(true);
+    expect(isWildcarded('foo.*')).toBe(false);
+  });
+});
+
+describe('netip.ParseAddr', () => {
+  test.each([
+    ['1.2.3.4', 4], ['0.0.0.0', 4], ['255.255.255.255', 4],
+    ['::', 6], ['::1', 6], ['2001:db8::1', 6], ['1:2:3:4:5:6:7:8', 6], ['::ffff:1.2.3.4', 6], ['fe80::1%eth0', 6],
+    ['1:2:3:4:5:6:1.2.3.4', 6], ['1::', 6], ['ABCD::ef', 6],
+  ])('%p is IPv%p', (v, family) => expect(parseAddr(v)).toBe(family));
+  test.each([
+    '', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.256', '1..2.3', '1.2.3.4.', ' 1.2.3.4', '1.2.3.4%eth0', '%eth0',
+    'fe80::1%', '1:2:3:4:5:6:7:8:9', '1::2::3', '12345::', '::g', '1:2:3:4:5:6:7::8', '1:2:3:4:5:6:7:8::', ':1', '1:',
+    '1:2:3:4:5:1.2.3.4', '::1.2.3.04', 'localhost',
+  ])('%p is not an address', v => expect(isValidIPAddress(v)).toBe(false));
+  test('ValidateIPAddress message', () => {
+    expect(validateIPAddress('1.2.3.4')).toBeUndefined();
+    expect(validateIPAddress('nope')).toBe('nope is not a valid IP');
+  });
+});
+
+describe('ValidateIPSubnet', () => {
+  test.each(['10.0.0.0/8', '1.2.3.4', '2001:db8::/32', '0.0.0.0/0', '::/128'])('%p is valid', v => expect(validateIPSubnet(v)).toBeUndefined());
+  test.each(['10.0.0.0/33', '10.0.0.0/08', '10.0.0.0/+8', '10.0.0.0/', 'fe80::1%eth0/64', 'a/8'])('%p is not a CIDR block', v => {
+    expect(validateIPSubnet(v)).toBe(`${v} is not a valid CIDR block`);
+  });
+  test('two slashes: checked as an address', () => expect(validateIPSubnet('1.2.3.4/8/9')).toBe('1.2.3.4/8/9 is not a valid IP'));
+});
+
+describe('ValidateUnixAddress', () => {
+  test.each(['/var/run/sock', '@abstract'])('%p is valid', v => expect(validateUnixAddress(v)).toBeUndefined());
+  test('empty', () => expect(validateUnixAddress('')).toBe('unix address must not be empty'));
+  test.each(['relative/path', '/var/run/'])('%p is not a file path', v => expect(validateUnixAddress(v)).toBe(`${v} is not an absolute path to a file`));
+});
+
+describe('ValidateNamespaceSlashWildcardHostname', () => {
+  test.each(['ns/foo.com', '*/*', './*.foo.com', '~/foo.com'])('sidecar host %p is valid', v => {
+    expect(validateNamespaceSlashWildcardHostname(v, false, false)).toEqual([]);
+  });
+  test('sidecar hosts need a namespace', () => {
+    expect(validateNamespaceSlashWildcardHostname('foo.com', false, false)).toEqual(['host must be of form namespace/dnsName']);
+  });
+  test('empty parts, bad namespaces, short names, partial wildcards', () => {
+    expect(validateNamespaceSlashWildcardHostname('/foo.com', false, false)).toEqual([
+      'config namespace and dnsName in host entry cannot be empty', 'invalid namespace value "" in sidecar',
+    ]);
+    expect(validateNamespaceSlashWildcardHostname('ns/foo', false, false)).toEqual(['short names (non FQDN) are not allowed']);
+    expect(validateNamespaceSlashWildcardHostname('ns/*foo.com', false, false)).toEqual(['partial wildcard "*foo.com" not allowed']);
+    expect(validateNamespaceSlashWildcardHostname('Bad_NS/foo.com', false, false)).toEqual(['invalid namespace value "Bad_NS" in sidecar']);
+  });
+  test('gateway hosts: bare names, IPs, `~` only with gateway semantics', () => {
+    expect(validateNamespaceSlashWildcardHostname('foo.com', true, false)).toEqual([]);
+    expect(validateNamespaceSlashWildcardHostname('ns/1.2.3.4', true, false)).toEqual([]);
+    expect(validateNamespaceSlashWildcardHostname('~/foo.com', true, true)).toEqual([]);
+    expect(validateNamespaceSlashWildcardHostname('~/foo.com', true, false)).toEqual(['invalid namespace value "~" in gateway']);
+    expect(validateNamespaceSlashWildcardHostname('ns/a..com', true, false)).toEqual(['domain name ".com" invalid (label "" invalid)']);
+  });
+  test('sidecar: invalid domains are reported twice, as Istio does', () => {
+    expect(validateNamespaceSlashWildcardHostname('ns/a..com', false, false)).toEqual([
+      'domain name ".com" invalid (label "" invalid)', 'domain name ".com" invalid (label "" invalid)',
+    ]);
+  });
+});

@@ -1,0 +1,36 @@
+import { entriesOf, int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../../../src/validation/webhook/virtual-service/values';
+
+describe('reading a spec as istiod decodes it', () => {
+  test('isSet: present and not null', () => {
+    expect([{}, '', 0, false].map(isSet)).toEqual([true, true, true, true]);
+    expect([undefined, null].map(isSet)).toEqual([false, false]);
+  });
+
+  test('listOf, entriesOf, messageOf', () => {
+    expect(listOf([1])).toEqual([1]);
+    expect(listOf(undefined)).toEqual([]);
+    expect(listOf({ a: 1 })).toEqual([]);
+    expect(entriesOf({ b: 1, a: 2 })).toEqual([['b', 1], ['a', 2]]);
+    expect(entriesOf([1])).toEqual([]);
+    expect(entriesOf(null)).toEqual([]);
+    expect(messageOf({ a: 1 })).toEqual({ a: 1 });
+    expect(messageOf(null)).toEqual({});
+    expect(messageOf([1])).toEqual({});
+  });
+
+  test('zero values of scalars', () => {
+    expect(stringOf('a')).toBe('a');
+    expect(stringOf(5)).toBe('');
+    expect(numberOf(5)).toBe(5);
+    expect(numberOf('5')).toBe(0);
+    expect(numberOf(NaN)).toBe(0);
+  });
+
+  test('int32 conversion wraps as in Go', () => {
+    expect(toInt32(4294967295)).toBe(-1);
+    expect(toInt32(2147483648)).toBe(-2147483648);
+    expect(toInt32(-5)).toBe(-5);
+    expect(int32Of(503)).toBe(503);
+    expect(int32Of(undefined)).toBe(0);
+  });
+});
