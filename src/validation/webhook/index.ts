@@ -4,6 +4,7 @@
  */
 import { validateDestinationRule } from './destination-rule';
 import { validateGateway } from './gateway';
+import { checkReservedAnnotations } from './metadata';
 import { validateServiceEntry } from './service-entry';
 import { validateSidecar } from './sidecar';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
@@ -32,5 +33,6 @@ export function validateWebhook(obj: Record<string, unknown>): WebhookFinding[] 
     metadata,
     spec: obj.spec ?? {},
   };
-  return validator(view);
+  const reserved = checkReservedAnnotations(view);
+  return reserved ? [reserved] : validator(view);
 }
