@@ -6,7 +6,7 @@
 /** Istio's cap on a regex's length (a stand-in for Envoy's RE2 program size limit). */
 export const MAX_REGEX_LENGTH = 1024;
 
-type Re2Syntax = { compile(pattern: string): unknown };
+interface Re2Syntax { compile(pattern: string): unknown }
 
 let re2: Re2Syntax | undefined;
 const verdicts = new Map<string, string | undefined>();
