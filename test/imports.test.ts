@@ -71,7 +71,7 @@ describe('L1 classes generated from the Istio CRDs', () => {
     const chart = Testing.chart();
     const legacy = new networking.VirtualServiceV1Beta1(chart, 'Legacy', {
       metadata: { name: 'reviews' },
-      spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', subset: 'v1' } }] }] },
+      spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' } }] }] },
     });
     new security.PeerAuthentication(chart, 'Strict', {
       metadata: { name: 'default', namespace: 'istio-system' },
@@ -86,7 +86,7 @@ describe('L1 classes generated from the Istio CRDs', () => {
         apiVersion: 'networking.istio.io/v1beta1',
         kind: 'VirtualService',
         metadata: { name: 'reviews' },
-        spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', subset: 'v1' } }] }] },
+        spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' } }] }] },
       },
       {
         apiVersion: 'security.istio.io/v1',

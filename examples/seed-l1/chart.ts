@@ -164,7 +164,11 @@ export class DestinationRuleExamples extends Chart {
     super(scope, id);
 
     // Seed: DestinationRule / Complete DestinationRule Example
-    new networking.DestinationRuleV1Beta1(this, 'reviews-destination', {
+    // Istio's webhook rejects it: consecutiveLocalOriginFailures only counts with
+    // splitExternalLocalOriginErrors: true ("outlier detection consecutive local origin failures is specified, but split
+    // external local origin errors is set to false").
+    // Reproduced as written, so synth-time validation is off for this object alone.
+    const reviewsDestination = new networking.DestinationRuleV1Beta1(this, 'reviews-destination', {
       metadata: { name: 'reviews-destination', namespace: 'default' },
       spec: {
         host: 'reviews.default.svc.cluster.local',
@@ -236,6 +240,7 @@ export class DestinationRuleExamples extends Chart {
         ],
       },
     });
+    IstioValidation.disable(reviewsDestination);
 
     // Seed: DestinationRule / Load Balancer Settings
     new networking.DestinationRuleV1Beta1(this, 'lb-examples', {
@@ -422,7 +427,10 @@ export class ServiceEntryExamples extends Chart {
     });
 
     // Seed: ServiceEntry / Complete ServiceEntry Example (external API)
-    new networking.ServiceEntryV1Beta1(this, 'external-api', {
+    // Istio's webhook rejects it: with resolution DNS and no endpoints every host must be an FQDN, and
+    // "*.api.external.com" is a wildcard (use resolution NONE for wildcard hosts).
+    // Reproduced as written, so synth-time validation is off for this object alone.
+    const externalApi = new networking.ServiceEntryV1Beta1(this, 'external-api', {
       metadata: { name: 'external-api' },
       spec: {
         hosts: ['api.external.com', '*.api.external.com'],
@@ -431,6 +439,7 @@ export class ServiceEntryExamples extends Chart {
         resolution: networking.ServiceEntryV1Beta1SpecResolution.DNS,
       },
     });
+    IstioValidation.disable(externalApi);
 
     // Seed: ServiceEntry / Complete ServiceEntry Example (legacy VM service).
     // Istio rejects this object as the spec writes it: its CRD rule allows `endpoints` or
@@ -549,7 +558,10 @@ export class SidecarExamples extends Chart {
     });
 
     // Seed: Sidecar Resource / Outbound Traffic Policy
-    new networking.SidecarV1Beta1(this, 'strict-egress', {
+    // Istio's webhook rejects it: egressProxy only applies with outboundTrafficPolicy mode ALLOW_ANY,
+    // and this Sidecar sets REGISTRY_ONLY.
+    // Reproduced as written, so synth-time validation is off for this object alone.
+    const strictEgress = new networking.SidecarV1Beta1(this, 'strict-egress', {
       metadata: { name: 'strict-egress', namespace: 'secure-namespace' },
       spec: {
         outboundTrafficPolicy: {
@@ -562,6 +574,7 @@ export class SidecarExamples extends Chart {
         },
       },
     });
+    IstioValidation.disable(strictEgress);
 
     // Seed: Sidecar Resource / Limiting Namespace Visibility
     new networking.SidecarV1Beta1(this, 'minimal-config', {
@@ -583,7 +596,10 @@ export class SidecarExamples extends Chart {
     });
 
     // Seed: Sidecar Resource / Ingress Listeners
-    new networking.SidecarV1Beta1(this, 'ingress-config', {
+    // Istio's webhook rejects it: Sidecar ingress TLS does not support credentialName ("sidecar:
+    // credentialName is not currently supported"); it takes serverCertificate/privateKey files.
+    // Reproduced as written, so synth-time validation is off for this object alone.
+    const ingressConfig = new networking.SidecarV1Beta1(this, 'ingress-config', {
       metadata: { name: 'ingress-config', namespace: 'default' },
       spec: {
         workloadSelector: {
@@ -607,6 +623,7 @@ export class SidecarExamples extends Chart {
         ],
       },
     });
+    IstioValidation.disable(ingressConfig);
   }
 }
 
@@ -698,7 +715,9 @@ export class LoadBalancingExamples extends Chart {
     });
 
     // Seed: Load Balancing / Locality Load Balancing
-    new networking.DestinationRuleV1Beta1(this, 'locality-lb', {
+    // Istio's webhook rejects it: localityLbSetting may set distribute or failover, not both.
+    // Reproduced as written, so synth-time validation is off for this object alone.
+    const localityLb = new networking.DestinationRuleV1Beta1(this, 'locality-lb', {
       metadata: { name: 'locality-lb' },
       spec: {
         host: 'global-service.default.svc.cluster.local',
@@ -723,6 +742,7 @@ export class LoadBalancingExamples extends Chart {
         },
       },
     });
+    IstioValidation.disable(localityLb);
   }
 }
 

@@ -95,7 +95,7 @@ describe('Gateway end to end through validateObjects', () => {
     expect(validateObjects([object('ingress', servers)])).toEqual([]);
   });
 
-  test('webhook errors are IST0106 errors and warnings IST0133 warnings', () => {
+  test('webhook errors are IST0106 errors; a denial drops the warnings', () => {
     const servers = [
       { port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['bookinfo'] },
       { port: { number: 31400, name: 'tcp', protocol: 'TCP' }, hosts: ['*'], tls: { httpsRedirect: true } },
@@ -105,7 +105,13 @@ describe('Gateway end to end through validateObjects', () => {
       expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.servers[0].hosts[0]', message: 'short names (non FQDN) are not allowed' }),
       expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.servers[0].tls', message: 'server must have TLS settings for HTTPS/TLS protocols' }),
       expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.servers[1].tls', message: 'server cannot have TLS settings for non HTTPS/TLS ports' }),
-      expect.objectContaining({ severity: 'warning', code: 'IST0133', path: 'spec.servers[1].tls.httpsRedirect', message: 'tls.httpsRedirect should only be used with http servers' }),
+    ]);
+  });
+
+  test('an admitted Gateway keeps its webhook warnings as IST0133', () => {
+    const servers = [{ port: { number: 8443, name: 'tls-passthrough', protocol: 'TLS' }, hosts: ['*'], tls: { mode: 'PASSTHROUGH', httpsRedirect: true } }];
+    expect(validateObjects([object('ingress', servers)])).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'IST0133', path: 'spec.servers[0].tls.httpsRedirect', message: 'tls.httpsRedirect should only be used with http servers' }),
     ]);
   });
 
