@@ -5,8 +5,9 @@
  * other and some workload matches both; hosts conflict when one is literally the same with the
  * same bind (model.CheckDuplicates: no wildcard matching).
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, isRecord, list, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, list, ObjectSet, strings } from './core/object-set';
 import { Report } from './core/report';
 import { matchesSelector, selectorString, Workloads } from './core/workloads';
 

@@ -4,9 +4,10 @@
  * istiod silently drops the route otherwise (mergeVirtualServicesIfNeeded in
  * pilot/pkg/model/virtualservice.go) and istioctl has no analyzer for it: codes CI1004–CI1006.
  */
+import { isRecord } from '../json';
 import { isExportedTo } from './core/hosts';
 import { OwnMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet, strings } from './core/object-set';
+import { Group, list, ObjectSet, strings } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeDelegates(set: ObjectSet, report: Report): void {

@@ -5,8 +5,9 @@
  * `outboundTrafficPolicy.egressProxy` (ignored). Its other checks are about CRDs and removed kinds
  * (rbac.istio.io), which do not occur in a set of Istio 1.30 objects.
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeDeprecation(set: ObjectSet, report: Report): void {

@@ -4,8 +4,9 @@
  * IST0128 for the rule's traffic policy, IST0129 per port-level setting; not reported for a
  * credentialName on a DestinationRule with a workloadSelector (the CA comes with the credential).
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeDestinationRuleCaCertificates(set: ObjectSet, report: Report): void {

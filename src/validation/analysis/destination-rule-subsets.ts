@@ -7,8 +7,9 @@
  * topology labels istiod adds to pods from their Node are not known, so a subset selecting on them
  * can be reported wrongly.
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet, stringMap, strings } from './core/object-set';
+import { Group, list, ObjectSet, stringMap, strings } from './core/object-set';
 import { ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
 import { Workloads } from './core/workloads';

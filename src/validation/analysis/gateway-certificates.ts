@@ -7,8 +7,9 @@
  * (both without one) the same serverCertificate and privateKey. PILOT_SCOPE_GATEWAY_TO_NAMESPACE is
  * off by default, so namespaces do not separate gateways.
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, isRecord, list, ObjectSet, stringMap } from './core/object-set';
+import { Entry, Group, list, ObjectSet, stringMap } from './core/object-set';
 import { Report } from './core/report';
 import { matchesSelector } from './core/workloads';
 

@@ -3,8 +3,9 @@
  * the attempts (each bounded only by perTryTimeout, if set) have no overall deadline. Not reported
  * when retries are turned off (`attempts: 0`).
  */
+import { isRecord } from '../json';
 import { OwnMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeRetriesWithoutTimeout(set: ObjectSet, report: Report): void {

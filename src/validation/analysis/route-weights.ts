@@ -3,8 +3,9 @@
  * istiod then scales the weights proportionally, which is rarely what a canary split written as
  * `90`/`5` meant. A route with a single destination and no weight is not reported.
  */
+import { isRecord } from '../json';
 import { OwnMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeRouteWeights(set: ObjectSet, report: Report): void {

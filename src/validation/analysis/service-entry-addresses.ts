@@ -6,8 +6,9 @@
  * MeshConfig turns on DNS auto-allocation. A set of manifests carries no MeshConfig, so Istio's
  * default (off) applies.
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeServiceEntryAddresses(set: ObjectSet, report: Report): void {

@@ -5,10 +5,12 @@
  * pkg/config/validation/virtualservice.go), as warnings of type VirtualServiceUnreachableRule and
  * VirtualServiceIneffectiveMatch that istioctl analyze reports as IST0130 and IST0131.
  */
-import { goQuote } from './core/go-format';
+import { goQuote } from '../go-format';
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Entry, Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
+import { stringMatchType, StringMatchType, stringMatchValue } from '../webhook/shared/string-match';
 
 export function analyzeUnreachableRules(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
@@ -86,36 +88,54 @@ function matchName(section: string, match: any, index: number): string {
 /** Fields of a match request that are maps (an empty map is the same as none). */
 const MAP_FIELDS = new Set(['headers', 'queryParams', 'withoutHeaders', 'sourceLabels']);
 
+/** Fields of an HTTP match request that are StringMatch oneofs. */
+const STRING_MATCH_FIELDS = new Set(['uri', 'scheme', 'method', 'authority']);
+
 /**
- * A key equal for matches Istio compares equal (it compares their JSON): keys sorted, zero values
- * left out as Go's omitempty does, and an HTTP match's `name` ignored.
+ * A key equal for matches Istio compares equal (asJSON: Go's JSON of the match, an HTTP match's
+ * `name` left out): keys sorted, zero scalars and empty lists and maps left out as omitempty does;
+ * a message that is set is kept, and so is the member of a StringMatch oneof that is set, even empty.
  */
 function canonicalMatch(section: string, match: unknown): string {
-  if (section === 'http' && isRecord(match)) {
-    const unnamed = { ...match };
-    delete unnamed.name;
-    return canonical(unnamed, false);
+  return JSON.stringify(normalize(match, section === 'http' ? 'name' : undefined) ?? null);
+}
+
+function normalize(value: unknown, skip?: string): unknown {
+  if (Array.isArray(value)) return value.map(item => normalize(item));
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const field = value[key];
+    if (key === skip || isZero(field) || (MAP_FIELDS.has(key) && isRecord(field) && Object.keys(field).length === 0)) continue;
+    out[key] = STRING_MATCH_FIELDS.has(key) ? normalizeStringMatch(field) : MAP_FIELDS.has(key) ? normalizeMap(field) : normalize(field);
   }
-  return canonical(match, false);
+  return out;
 }
 
-function canonical(value: unknown, isMap: boolean): string {
-  if (Array.isArray(value)) return `[${value.map(item => canonical(item, false)).join(',')}]`;
-  if (!isRecord(value)) return JSON.stringify(value ?? null);
-  const fields = Object.keys(value).sort()
-    .filter(key => !isZero(value[key], MAP_FIELDS.has(key)) || isMap)
-    .map(key => `${JSON.stringify(key)}:${canonical(value[key], MAP_FIELDS.has(key))}`);
-  return `{${fields.join(',')}}`;
+function isZero(value: unknown): boolean {
+  return value === undefined || value === null || value === false || value === 0 || value === ''
+    || (Array.isArray(value) && value.length === 0);
 }
 
-function isZero(value: unknown, isMap: boolean): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return isMap && isRecord(value) && Object.keys(value).length === 0;
+/** A StringMatch as its set member, `{}` when none is. */
+function normalizeStringMatch(match: unknown): unknown {
+  const type = stringMatchType(match);
+  return type ? { [type]: stringMatchValue(match) } : {};
+}
+
+/** A map of strings (sourceLabels) or of StringMatches (headers, query parameters), keys sorted. */
+function normalizeMap(map: unknown): unknown {
+  if (!isRecord(map)) return normalize(map);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(map).sort()) {
+    const value = map[key];
+    out[key] = isRecord(value) ? normalizeStringMatch(value) : value ?? null;
+  }
+  return out;
 }
 
 function prefixMatch(rule: any, ruleIndex: number, match: any, matchIndex: number, path: string): PrefixMatch | undefined {
-  const prefix = isRecord(match) && isRecord(match.uri) && typeof match.uri.prefix === 'string' ? match.uri.prefix : '';
+  const prefix = isRecord(match) && stringMatchType(match.uri) === StringMatchType.PREFIX ? stringMatchValue(match.uri) : '';
   if (prefix === '') return undefined;
   return {
     rule: ruleName('http', rule, ruleIndex),
@@ -133,11 +153,10 @@ function prefixMatch(rule: any, ruleIndex: number, match: any, matchIndex: numbe
 }
 
 /** `exact:v` / `prefix:v` for those StringMatch kinds, '' for a regex or none (assignExactOrPrefix). */
-function exactOrPrefix(value: unknown): string {
-  if (!isRecord(value)) return '';
-  if (typeof value.exact === 'string' && value.exact !== '') return `exact:${value.exact}`;
-  if (typeof value.prefix === 'string' && value.prefix !== '') return `prefix:${value.prefix}`;
-  return '';
+function exactOrPrefix(match: unknown): string {
+  const type = stringMatchType(match);
+  const value = stringMatchValue(match);
+  return value !== '' && (type === StringMatchType.EXACT || type === StringMatchType.PREFIX) ? `${type}:${value}` : '';
 }
 
 function stringMatches(value: unknown): Map<string, string> {

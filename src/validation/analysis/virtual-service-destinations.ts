@@ -4,8 +4,9 @@
  * Istio: pkg/config/analysis/analyzers/virtualservice/destinationhosts.go (DestinationHostAnalyzer) —
  * IST0101 with reftype "host", "mirror host" or "host:port"; IST0112.
  */
+import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, isRecord, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, ObjectSet, strings } from './core/object-set';
 import { RegistryService, ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
 import { destinationHost, mirrorDestinations, routeDestinations, RouteDestination } from './core/routes';

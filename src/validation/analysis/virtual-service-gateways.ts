@@ -4,9 +4,11 @@
  * reftype "gateway", IST0132, and IST0165 for a reference to a gateway istiod generates for a
  * Kubernetes Gateway.
  */
-import { fullName, hostsMatch, namesForNamespace, shortOrFullName } from './core/hosts';
+import { hostsMatch } from '../hosts';
+import { isRecord } from '../json';
+import { fullName, namesForNamespace, shortOrFullName } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, isRecord, list, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, list, ObjectSet, strings } from './core/object-set';
 import { Report } from './core/report';
 
 /** The name part istiod gives the Istio Gateways it generates for a Kubernetes Gateway. */

@@ -4,9 +4,10 @@
  * IST0101 with reftype "host+subset in destinationrule" (routes) or "mirror+subset in
  * destinationrule" (mirrors) and refval `host+subset`.
  */
+import { isRecord } from '../json';
 import { resourceNameFromHost } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Group, isRecord, list, ObjectSet } from './core/object-set';
+import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { destinationHost, mirrorDestinations, routeDestinations } from './core/routes';
 

@@ -4,9 +4,9 @@
  * Kubernetes 1.35 words them.
  */
 import type { SchemaNode, ValidationRule } from '../crd-catalog';
-import { fieldError, FieldIssue } from '../schema/field-errors';
 import { compileRule, CompiledRule, isEvalError } from './environment';
 import { celGoError } from './errors';
+import { fieldError, FieldIssue } from '../schema/field-errors';
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
 

@@ -2,6 +2,7 @@
  * Kubernetes' field error wording (k8s.io/apimachinery/pkg/util/validation/field), so a message reads
  * exactly as `kubectl apply` prints it: `<path>: <type>: <value>: <detail>`. Here: the part after the path.
  */
+import { goQuote, goValue } from '../go-format';
 
 /** A field-level finding before it becomes a Diagnostic. */
 export interface FieldIssue {
@@ -12,43 +13,6 @@ export interface FieldIssue {
    * server skips every CEL rule of the object.
    */
   readonly blocking?: boolean;
-}
-
-/**
- * Renders a bad value as Go's field.Error does: strings quoted (%q), numbers and booleans plain,
- * null as "null", anything else as Go's %#v of the decoded JSON.
- */
-export function goValue(value: unknown): string {
-  if (value === null || value === undefined) return '"null"';
-  if (typeof value === 'string') return goQuote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return goSyntax(value);
-}
-
-/** Go's %q for a string: JSON's escapes, except control characters, which Go writes \a, \v or \xNN. */
-export function goQuote(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\\u00([0-1][0-9a-f])/g, (_, hex: string) => hex === '07' ? '\\a' : hex === '0b' ? '\\v' : `\\x${hex}`)
-    .replace(/\u007f/g, '\\x7f');
-}
-
-/** Go's %#v of a value decoded from JSON into interface{}. */
-function goSyntax(value: unknown): string {
-  if (value === null) return 'interface {}(nil)';
-  if (Array.isArray(value)) return `[]interface {}{${value.map(goElement).join(', ')}}`;
-  if (typeof value === 'object') {
-    // Go prints map keys sorted.
-    const entries = Object.keys(value as object).sort().map(k => `${goQuote(k)}:${goElement((value as any)[k])}`);
-    return `map[string]interface {}{${entries.join(', ')}}`;
-  }
-  return goValue(value);
-}
-
-function goElement(value: unknown): string {
-  if (typeof value === 'string') return goQuote(value);
-  if (typeof value === 'number') return Number.isInteger(value) ? `${value}` : `${value}`;
-  if (typeof value === 'boolean') return String(value);
-  return goSyntax(value);
 }
 
 /** Where Kubernetes prints no field path (errors of oneOf/allOf/not, the skipped-CEL notice). */

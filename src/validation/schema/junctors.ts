@@ -4,20 +4,18 @@
  * kube-openapi reports them without a field path, naming the schema path in the message.
  */
 import type { SchemaNode } from '../crd-catalog';
-import { FieldIssue, goQuote, NO_PATH } from './field-errors';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { FieldIssue, NO_PATH } from './field-errors';
+import { goQuote } from '../go-format';
+import { isRecord } from '../json';
 
 /** True when `value` satisfies the value constraints a junctor branch may carry. */
 function satisfies(value: unknown, schema: SchemaNode): boolean {
-  if (schema.required && !(isPlainObject(value) && schema.required.every(name => value[name] !== undefined))) return false;
+  if (schema.required && !(isRecord<unknown>(value) && schema.required.every(name => value[name] !== undefined))) return false;
   if (schema.not && satisfies(value, schema.not)) return false;
   if (schema.anyOf && !schema.anyOf.some(branch => satisfies(value, branch))) return false;
   if (schema.allOf && !schema.allOf.every(branch => satisfies(value, branch))) return false;
   if (schema.oneOf && schema.oneOf.filter(branch => satisfies(value, branch)).length !== 1) return false;
-  if (schema.properties && isPlainObject(value)) {
+  if (schema.properties && isRecord<unknown>(value)) {
     for (const [name, child] of Object.entries(schema.properties)) {
       if (value[name] !== undefined && !satisfies(value[name], child)) return false;
     }

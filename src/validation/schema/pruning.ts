@@ -6,10 +6,7 @@
  */
 import type { SchemaNode } from '../crd-catalog';
 import { fieldError, FieldIssue } from './field-errors';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isRecord } from '../json';
 
 /** Pushes an issue per unknown field under `value`. */
 export function findUnknownFields(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
@@ -19,7 +16,7 @@ export function findUnknownFields(value: unknown, schema: SchemaNode, path: stri
     value.forEach((item, i) => findUnknownFields(item, items, `${path}[${i}]`, issues));
     return;
   }
-  if (!isPlainObject(value)) return;
+  if (!isRecord<unknown>(value)) return;
   const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
   const additional = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   for (const [key, child] of Object.entries(value)) {
@@ -41,7 +38,7 @@ const OBJECT_META_FIELDS = new Set([
 
 /** Unknown fields directly under `metadata`. */
 export function findUnknownMetadataFields(metadata: unknown, issues: FieldIssue[]): void {
-  if (!isPlainObject(metadata)) return;
+  if (!isRecord<unknown>(metadata)) return;
   for (const key of Object.keys(metadata)) {
     if (!OBJECT_META_FIELDS.has(key)) issues.push(fieldError.unknownField(`metadata.${key}`));
   }

@@ -4,11 +4,12 @@
  * builds the CEL value of every node a rule needs and queues the rules; they run afterwards, and
  * only when no blocking error was found (Kubernetes skips all CEL rules then).
  */
-import type { SchemaNode } from '../crd-catalog';
-import { needsCelValue, RuleTask } from '../cel/rules';
 import { fieldError, FieldIssue } from './field-errors';
 import { formatIssue } from './formats';
 import { checkJunctors } from './junctors';
+import { needsCelValue, RuleTask } from '../cel/rules';
+import type { SchemaNode } from '../crd-catalog';
+import { isRecord } from '../json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -24,10 +25,6 @@ function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value; // string, boolean, object
-}
-
-function isPlainObject(value: unknown): value is Record<string, Json> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Rune count, as kube-openapi measures min/maxLength (utf8.RuneCountInString). */
@@ -78,7 +75,7 @@ function walk(value: unknown, schema: SchemaNode, path: string, celPath: string,
   let celValue: unknown;
   if (Array.isArray(value)) {
     celValue = walkArray(value, schema, path, celPath, out, cel);
-  } else if (isPlainObject(value)) {
+  } else if (isRecord<Json>(value)) {
     celValue = walkObject(value, schema, path, celPath, out, cel);
   } else {
     checkScalar(value, schema, path, out.issues);
@@ -93,7 +90,7 @@ function typeMatches(value: unknown, schema: SchemaNode): boolean {
   if (schema['x-kubernetes-int-or-string']) return typeof value === 'string' || Number.isInteger(value);
   switch (schema.type) {
     case undefined: return true;
-    case 'object': return isPlainObject(value);
+    case 'object': return isRecord<Json>(value);
     case 'array': return Array.isArray(value);
     case 'string': return typeof value === 'string';
     case 'integer': return typeof value === 'number' && Number.isInteger(value);
@@ -174,7 +171,7 @@ function checkListUniqueness(value: Json[], schema: SchemaNode, path: string, is
   const seen = new Set<string>();
   const reported = new Set<string>();
   value.forEach((item, i) => {
-    const identity = listType === 'map' && isPlainObject(item)
+    const identity = listType === 'map' && isRecord<Json>(item)
       ? Object.fromEntries(keys.filter(k => item[k] !== undefined).map(k => [k, item[k]]))
       : item;
     const id = JSON.stringify(identity);
@@ -218,7 +215,7 @@ Record<string, unknown> | undefined {
 /** CEL value of schemaless data (x-kubernetes-preserve-unknown-fields): whole numbers become int. */
 function toCelGeneric(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toCelGeneric);
-  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCelGeneric(v)]));
+  if (isRecord<Json>(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCelGeneric(v)]));
   if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
   return value;
 }

@@ -2,6 +2,7 @@
 import { validateServer } from './gateway/server';
 import { hasGatewaySemantics, validateGatewayName } from './shared/gateway-names';
 import { isHTTPProtocol, parseProtocol } from './shared/ports';
+import { isSet, stringOf } from './shared/values';
 import { Findings, KindValidator } from './types';
 
 export const validateGateway: KindValidator = (obj) => {
@@ -24,16 +25,16 @@ export const validateGateway: KindValidator = (obj) => {
   const portNames = new Set<string>();
   servers.forEach((server, i) => {
     const path = `spec.servers[${i}]`;
-    if (server === undefined || server === null) {
+    if (!isSet(server)) {
       findings.error(path, 'server may not be nil');
       return;
     }
     const port = server.port;
-    if (port === undefined || port === null) return;
-    const name = typeof port.name === 'string' ? port.name : '';
+    if (!isSet(port)) return;
+    const name = stringOf(port.name);
     if (portNames.has(name)) findings.error(`${path}.port.name`, `port names in servers must be unique: duplicate name ${name}`);
     portNames.add(name);
-    const protocol = parseProtocol(typeof port.protocol === 'string' ? port.protocol : '');
+    const protocol = parseProtocol(stringOf(port.protocol));
     if (!isHTTPProtocol(protocol) && server.tls?.httpsRedirect === true) {
       findings.warn(`${path}.tls.httpsRedirect`, 'tls.httpsRedirect should only be used with http servers');
     }

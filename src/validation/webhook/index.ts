@@ -6,6 +6,7 @@ import { validateDestinationRule } from './destination-rule';
 import { validateGateway } from './gateway';
 import { checkReservedAnnotations } from './metadata';
 import { validateServiceEntry } from './service-entry';
+import { stringOf } from './shared/values';
 import { validateSidecar } from './sidecar';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
@@ -28,8 +29,8 @@ export function validateWebhook(obj: Record<string, unknown>): WebhookFinding[] 
   const view: WebhookObject = {
     apiVersion,
     kind,
-    name: typeof metadata.name === 'string' ? metadata.name : '',
-    namespace: typeof metadata.namespace === 'string' ? metadata.namespace : '',
+    name: stringOf(metadata.name),
+    namespace: stringOf(metadata.namespace),
     metadata,
     spec: obj.spec ?? {},
   };

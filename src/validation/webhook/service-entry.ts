@@ -2,17 +2,16 @@
  * Istio's webhook rules for ServiceEntry (ValidateServiceEntry in istio/pkg/config/validation). A missing
  * resolution is NONE, a missing location MESH_EXTERNAL.
  */
-import { goQuote } from '../schema/field-errors';
+import { goQuote } from '../go-format';
 import { validateResolution } from './service-entry/resolution';
-import { isSet } from './shared/connection-pool';
 import { validateExportTo } from './shared/export-to';
 import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './shared/hosts';
-import { keyPath, stringMap, validateAlphaWorkloadSelector } from './shared/labels';
+import { checkAlphaWorkloadSelector, stringMap } from './shared/labels';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from './shared/ports';
+import { isSet, listOf, numberOf } from './shared/values';
 import { Findings, KindValidator, WebhookObject } from './types';
 
 const strings = (value: unknown): string[] => Array.isArray(value) ? value.map(v => String(v ?? '')) : [];
-const list = (value: unknown): any[] => Array.isArray(value) ? value : [];
 
 /** ShouldV2AutoAllocateIPFromConfig: istiod assigns a VIP (PILOT_ENABLE_IP_AUTOALLOCATE, on by default). */
 function autoAllocatesIP(obj: WebhookObject, resolution: string, addresses: readonly string[]): boolean {
@@ -37,7 +36,7 @@ function validatePorts(f: Findings, ports: readonly any[], addressesOrAutoAlloca
       return;
     }
     const name = String(port.name ?? '');
-    const number = typeof port.number === 'number' ? port.number : 0;
+    const number = numberOf(port.number);
     const protocol = String(port.protocol ?? '');
     if (names.has(name)) f.error(`${path}.name`, `service entry port name ${goQuote(name)} already defined`);
     names.add(name);
@@ -63,19 +62,13 @@ function validatePorts(f: Findings, ports: readonly any[], addressesOrAutoAlloca
 export const validateServiceEntry: KindValidator = obj => {
   const f = new Findings();
   const spec = obj.spec;
-  const selector = validateAlphaWorkloadSelector(spec.workloadSelector);
-  if (selector.errors.length > 0) {
-    // Istio returns these errors alone.
-    for (const { key, message } of selector.errors) f.error(keyPath('spec.workloadSelector.labels', key), message);
-    return f.list;
-  }
-  if (selector.warning) f.warn('spec.workloadSelector', `service entry: ${selector.warning}, will be applied to all services in namespace`);
+  if (!checkAlphaWorkloadSelector(f, spec.workloadSelector, 'service entry')) return f.list;
 
   const resolution = typeof spec.resolution === 'string' ? spec.resolution : 'NONE';
   const hosts = strings(spec.hosts);
   const addresses = strings(spec.addresses);
-  const endpoints = list(spec.endpoints);
-  const ports = list(spec.ports);
+  const endpoints = listOf(spec.endpoints);
+  const ports: any[] = listOf(spec.ports);
 
   if (isSet(spec.workloadSelector) && endpoints.length > 0) {
     f.error('spec', 'only one of WorkloadSelector or Endpoints is allowed in Service Entry');

@@ -40,6 +40,11 @@ export class Findings {
     this.list.push({ path, message });
   }
 
+  /** An error when a check returned a message (checks return undefined for a valid value). */
+  public errorIfAny(path: string, message: string | undefined): void {
+    if (message !== undefined) this.error(path, message);
+  }
+
   /** A warning the webhook admits the object with. */
   public warn(path: string, message: string): void {
     this.list.push({ path, message, warning: true });

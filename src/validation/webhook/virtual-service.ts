@@ -1,13 +1,15 @@
 /** Istio's webhook rules for VirtualService (ValidateVirtualService in istio/pkg/config/validation). */
+import { goList } from '../go-format';
+import { hostsMatch } from '../hosts';
 import { validateExportTo } from './shared/export-to';
 import { validateGatewayNames } from './shared/gateway-names';
 import { isJwtClaimRoute } from './shared/headers';
 import { isValidIPAddress, validateWildcardDomain } from './shared/hosts';
+import { entriesOf, isSet, listOf, messageOf, stringOf } from './shared/values';
 import { Findings, KindValidator, WebhookObject } from './types';
-import { hostMatches, validateWildcardDomainForVirtualServiceBoundToGateway } from './virtual-service/hosts';
+import { validateWildcardDomainForVirtualServiceBoundToGateway } from './virtual-service/hosts';
 import { checkHttpRoute } from './virtual-service/http-route';
 import { checkTcpRoute, checkTlsRoute } from './virtual-service/tcp-tls-route';
-import { entriesOf, isSet, listOf, messageOf, stringOf } from './virtual-service/values';
 
 /** The annotation istiod puts on VirtualServices it generates from Gateway API routes. */
 const ROUTE_SEMANTICS_ANNOTATION = 'internal.istio.io/route-semantics';
@@ -59,7 +61,7 @@ function checkJwtClaimRoutes(f: Findings, http: unknown[], gateways: string[]): 
         for (const [key] of entriesOf(messageOf(match)[field])) {
           if (!isJwtClaimRoute(key)) continue;
           f.error(`spec.http[${i}].match[${j}].${field}[${key}]`,
-            `JWT claim based routing (key: ${key}) is only supported for gateway, found no gateways: [${gateways.join(' ')}]`);
+            `JWT claim based routing (key: ${key}) is only supported for gateway, found no gateways: ${goList(gateways)}`);
         }
       }
     });
@@ -95,7 +97,7 @@ function checkHosts(f: Findings, hosts: string[], tls: unknown[], appliesToGatew
 function checkDuplicateHosts(f: Findings, hosts: string[]): void {
   for (let i = 0; i < hosts.length; i++) {
     for (let j = i + 1; j < hosts.length; j++) {
-      if (hostMatches(hosts[i], hosts[j])) f.error(`spec.hosts[${j}]`, `duplicate hosts in virtual service: ${hosts[i]} & ${hosts[j]}`);
+      if (hostsMatch(hosts[i], hosts[j])) f.error(`spec.hosts[${j}]`, `duplicate hosts in virtual service: ${hosts[i]} & ${hosts[j]}`);
     }
   }
 }

@@ -1,22 +1,6 @@
-import { fieldError, goQuote, goValue } from '../../../src/validation/schema/field-errors';
+import { fieldError } from '../../../src/validation/schema/field-errors';
 
 describe('Kubernetes field error wording', () => {
-  test('values print as Go prints them', () => {
-    expect(goValue('a"b')).toBe('"a\\"b"');
-    expect(goValue(80)).toBe('80');
-    expect(goValue(1.5)).toBe('1.5');
-    expect(goValue(false)).toBe('false');
-    expect(goValue(null)).toBe('"null"');
-    expect(goValue(['a', 1, true, ['b'], null])).toBe('[]interface {}{"a", 1, true, []interface {}{"b"}, interface {}(nil)}');
-    expect(goValue({ z: 1, a: { b: 'c' } })).toBe('map[string]interface {}{"a":map[string]interface {}{"b":"c"}, "z":1}');
-  });
-
-  test('strings are quoted with Go escapes', () => {
-    expect(goQuote('tab\there')).toBe('"tab\\there"');
-    expect(goQuote('del\u007f')).toBe('"del\\x7f"');
-    expect(goQuote('bell\u0007 nul\u0000')).toBe('"bell\\a nul\\x00"');
-  });
-
   test('each error type', () => {
     expect(fieldError.required('spec.hosts')).toEqual({ path: 'spec.hosts', message: 'Required value', blocking: true });
     expect(fieldError.required('metadata.name', 'name or generateName is required').message).toBe('Required value: name or generateName is required');

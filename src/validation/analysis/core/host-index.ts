@@ -2,7 +2,9 @@
  * Finds every indexed host that matches a given host under Istio's wildcard rules (hostsMatch)
  * with map lookups, not a scan: what keeps host-conflict checks linear in the number of objects.
  */
-import { dotSuffixes, isWildcard } from './hosts';
+import { dotSuffixes } from './hosts';
+import { pushTo } from './object-set';
+import { isWildcarded } from '../../hosts';
 
 /**
  * An index of hosts to items. Wildcards are assumed well formed (`*` or `*.domain`), which Istio's
@@ -19,20 +21,20 @@ export class HostIndex<T> {
   private readonly wildBySuffix = new Map<string, T[]>();
 
   public add(host: string, item: T): void {
-    if (isWildcard(host)) {
+    if (isWildcarded(host)) {
       const tail = host.slice(1);
-      push(this.wildByTail, tail, item);
-      for (const suffix of dotSuffixes(tail)) push(this.wildBySuffix, suffix, item);
+      pushTo(this.wildByTail, tail, item);
+      for (const suffix of dotSuffixes(tail)) pushTo(this.wildBySuffix, suffix, item);
     } else {
-      push(this.exact, host, item);
-      for (const suffix of dotSuffixes(host)) push(this.exactBySuffix, suffix, item);
+      pushTo(this.exact, host, item);
+      for (const suffix of dotSuffixes(host)) pushTo(this.exactBySuffix, suffix, item);
     }
   }
 
   /** Items of every indexed host that matches `host`, each once. */
   public matching(host: string): T[] {
     const found: T[][] = [];
-    if (isWildcard(host)) {
+    if (isWildcarded(host)) {
       const tail = host.slice(1);
       found.push(this.exactBySuffix.get(tail) ?? []);
       // Wildcards at least as broad as this one have a tail that is a suffix of ours...
@@ -46,12 +48,6 @@ export class HostIndex<T> {
     }
     return unique(found);
   }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const items = map.get(key);
-  if (items) items.push(item);
-  else map.set(key, [item]);
 }
 
 function unique<T>(groups: T[][]): T[] {

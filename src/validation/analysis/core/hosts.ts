@@ -1,7 +1,8 @@
 /**
- * Istio's host name rules as its analyzers apply them (pkg/config/host and
- * pkg/config/analysis/analyzers/util/hosts.go in istio/istio).
+ * Istio's host name rules as its analyzers apply them (pkg/config/analysis/analyzers/util/hosts.go in
+ * istio/istio); wildcard matching itself (pkg/config/host) is in ../../hosts.ts.
  */
+import { isWildcarded } from '../../hosts';
 
 /** Kubernetes service domain istioctl assumes without a MeshConfig (`svc.cluster.local`). */
 export const SERVICE_DOMAIN = 'svc.cluster.local';
@@ -15,7 +16,7 @@ const FQDN_PATTERN = /^(.+)\.(.+)\.svc\.cluster\.local$/;
  * `reviews.bookinfo` stays as it is (istiod's ResolveShortnameToFQDN does the same).
  */
 export function toFqdn(namespace: string, host: string): string {
-  return !host.startsWith('*') && !host.includes('.') ? `${host}.${namespace}.${SERVICE_DOMAIN}` : host;
+  return !isWildcarded(host) && !host.includes('.') ? `${host}.${namespace}.${SERVICE_DOMAIN}` : host;
 }
 
 /**
@@ -26,24 +27,6 @@ export function toFqdn(namespace: string, host: string): string {
 export function resourceNameFromHost(namespace: string, host: string): string {
   const match = FQDN_PATTERN.exec(host);
   return match ? `${match[2]}/${match[1]}` : `${namespace}/${host}`;
-}
-
-/** True for a wildcard host (`*` or `*.example.com`). */
-export function isWildcard(host: string): boolean {
-  return host.startsWith('*');
-}
-
-/**
- * host.Name.Matches: equal names match; a wildcard matches the names it covers, in either
- * direction (`*.com` ~ `foo.com`, `*` ~ anything, `*.foo.com` !~ `foo.com`).
- */
-export function hostsMatch(a: string, b: string): boolean {
-  const aWild = isWildcard(a);
-  const bWild = isWildcard(b);
-  if (aWild && bWild) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
-  if (aWild) return b.endsWith(a.slice(1));
-  if (bWild) return a.endsWith(b.slice(1));
-  return a === b;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The set of objects under analysis, indexed once by kind and by kind/namespace/name, so analyzers
  * look things up instead of scanning the whole set.
  */
+import { isRecord } from '../../json';
 
 /** API groups the analyzers read. */
 export const Group = {
@@ -49,9 +50,7 @@ export class ObjectSet {
       const entry = toEntry(obj, index);
       if (!entry) return;
       const kindKey = `${entry.group}/${entry.kind}`;
-      let entries = this.byKind.get(kindKey);
-      if (!entries) this.byKind.set(kindKey, entries = []);
-      entries.push(entry);
+      pushTo(this.byKind, kindKey, entry);
       const nameKey = `${kindKey}/${entry.namespace}/${entry.name}`;
       if (!this.byName.has(nameKey)) this.byName.set(nameKey, entry);
     });
@@ -94,9 +93,11 @@ function toEntry(obj: unknown, index: number): Entry | undefined {
   };
 }
 
-/** True for a plain object (not an array, not null). */
-export function isRecord(value: unknown): value is Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** Adds an item to the list a multimap holds under `key`. */
+export function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const items = map.get(key);
+  if (items) items.push(item);
+  else map.set(key, [item]);
 }
 
 /** The value when it is a non-empty string. */

@@ -4,7 +4,9 @@
  * the namespaces it is exported to, looked up from a namespace.
  */
 import { dotSuffixes, SERVICE_DOMAIN, toFqdn } from './hosts';
-import { Entry, Group, isRecord, list, ObjectSet, stringMap, strings } from './object-set';
+import { Entry, Group, list, ObjectSet, stringMap, strings } from './object-set';
+import { isWildcarded } from '../../hosts';
+import { isRecord } from '../../json';
 
 /** A port of a registry service. */
 export interface RegistryPort {
@@ -22,6 +24,15 @@ export interface RegistryService {
 }
 
 const EXPORT_TO_ANNOTATION = 'networking.istio.io/exportTo';
+
+/** The ports of a ServiceEntry (number in `number`) or of a Service (number in `port`). */
+function registryPorts(ports: unknown, numberField: 'number' | 'port'): RegistryPort[] {
+  return list(ports).filter(isRecord).map(port => ({
+    number: Number(port[numberField] ?? 0),
+    name: typeof port.name === 'string' ? port.name : undefined,
+    protocol: typeof port.protocol === 'string' ? port.protocol : undefined,
+  }));
+}
 
 /** Services by `scope/fqdn`, scope being `*` or a namespace, as istioctl keys them. */
 export class ServiceRegistry {
@@ -52,7 +63,7 @@ export class ServiceRegistry {
       const found = this.scoped.get(`${scope}/${fqdn}`);
       if (found) return found;
     }
-    const name = host.startsWith('*') ? host.slice(1) : host;
+    const name = isWildcarded(host) ? host.slice(1) : host;
     for (const suffix of dotSuffixes(name)) {
       for (const scope of ['*', namespace]) {
         const found = this.wildcards.get(scope)?.get(suffix);
@@ -67,11 +78,7 @@ export class ServiceRegistry {
     const scopes = exportTo.length === 0 || exportTo.includes('*') ? ['*'] : exportTo.map(e => e === '.' ? entry.namespace : e);
     const service: RegistryService = {
       source: entry,
-      ports: list(entry.spec.ports).filter(isRecord).map(port => ({
-        number: Number(port.number ?? 0),
-        name: typeof port.name === 'string' ? port.name : undefined,
-        protocol: typeof port.protocol === 'string' ? port.protocol : undefined,
-      })),
+      ports: registryPorts(entry.spec.ports, 'number'),
       workloadSelector: stringMap(entry.spec.workloadSelector?.labels),
     };
     for (const host of strings(entry.spec.hosts)) for (const scope of scopes) this.put(scope, toFqdn(entry.namespace, host), service);
@@ -82,11 +89,7 @@ export class ServiceRegistry {
     const scopes = annotation ? annotation.split(',').map(e => e === '.' ? entry.namespace : e) : ['*'];
     const service: RegistryService = {
       source: entry,
-      ports: list(entry.spec.ports).filter(isRecord).map(port => ({
-        number: Number(port.port ?? 0),
-        name: typeof port.name === 'string' ? port.name : undefined,
-        protocol: typeof port.protocol === 'string' ? port.protocol : undefined,
-      })),
+      ports: registryPorts(entry.spec.ports, 'port'),
       workloadSelector: {},
     };
     for (const scope of scopes) this.put(scope, `${entry.name}.${entry.namespace}.${SERVICE_DOMAIN}`, service);
@@ -94,7 +97,7 @@ export class ServiceRegistry {
 
   private put(scope: string, fqdn: string, service: RegistryService): void {
     this.scoped.set(`${scope}/${fqdn}`, service);
-    if (!fqdn.startsWith('*')) return;
+    if (!isWildcarded(fqdn)) return;
     let byTail = this.wildcards.get(scope);
     if (!byTail) this.wildcards.set(scope, byTail = new Map());
     byTail.set(fqdn.slice(1), service);

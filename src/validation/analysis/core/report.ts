@@ -1,8 +1,8 @@
 /** Collects the findings of an analysis run as diagnostics, with istioctl's message text. */
-import { goFormat } from './go-format';
 import { MessageType } from './messages';
 import { Entry } from './object-set';
 import { Diagnostic, objectIdentity } from '../../diagnostic';
+import { goFormat } from '../../go-format';
 
 /** Where the analyzers put their findings. */
 export class Report {

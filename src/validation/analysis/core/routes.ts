@@ -1,5 +1,6 @@
 /** The destinations of a VirtualService, enumerated as istioctl's analyzers do (virtualservice/util.go). */
-import { isRecord, list } from './object-set';
+import { list } from './object-set';
+import { isRecord } from '../../json';
 
 /** A destination of a route or a mirror, with where it is. */
 export interface RouteDestination {

@@ -4,7 +4,8 @@
  * template of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob counts as a workload
  * too (its pods carry the template's labels).
  */
-import { Entry, Group, isRecord, ObjectSet, stringMap } from './object-set';
+import { Entry, Group, ObjectSet, pushTo, stringMap } from './object-set';
+import { isRecord } from '../../json';
 
 /** A Pod, or the pod template of a controller. */
 export interface Workload {
@@ -46,8 +47,8 @@ export class Workloads {
     }
     this.all = all;
     for (const workload of all) {
-      push(this.byNamespace, workload.namespace, workload);
-      for (const [key, value] of Object.entries(workload.labels)) push(this.byLabel, `${key}=${value}`, workload);
+      pushTo(this.byNamespace, workload.namespace, workload);
+      for (const [key, value] of Object.entries(workload.labels)) pushTo(this.byLabel, `${key}=${value}`, workload);
     }
   }
 
@@ -90,10 +91,4 @@ export function matchesSelector(selector: Record<string, string>, labels: Record
 /** labels.SelectorFromSet(...).String(): `k1=v1,k2=v2`, keys sorted; '' for no labels. */
 export function selectorString(selector: Record<string, string>): string {
   return Object.keys(selector).sort().map(key => `${key}=${selector[key]}`).join(',');
-}
-
-function push<T>(map: Map<string, T[]>, key: string, item: T): void {
-  const items = map.get(key);
-  if (items) items.push(item);
-  else map.set(key, [item]);
 }

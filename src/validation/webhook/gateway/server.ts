@@ -1,20 +1,11 @@
 /** One Gateway server: validateServer, validateServerPort and validateServerBind of Istio's webhook. */
-import { goQuote } from '../../schema/field-errors';
-import { validateIPAddress, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../shared/hosts';
+import { goQuote } from '../../go-format';
+import { UNIX_PREFIX, validateIPAddress, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../shared/hosts';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol, Protocol, validatePort } from '../shared/ports';
 import { validateTLSOptions } from '../shared/server-tls';
+import { isSet, listOf, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 import { portText } from './port-text';
-
-const UNIX_PREFIX = 'unix://';
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
 
 /** validateServerPort; returns true when it found an error (Istio then skips the TLS requirement checks). */
 function validateServerPort(port: any, bind: string, path: string, findings: Findings): boolean {
@@ -23,12 +14,12 @@ function validateServerPort(port: any, bind: string, path: string, findings: Fin
     return true;
   }
   const before = findings.list.length;
-  const protocol = text(port.protocol);
+  const protocol = stringOf(port.protocol);
   if (parseProtocol(protocol) === Protocol.UNSUPPORTED) {
     findings.error(`${path}.port.protocol`,
       `invalid protocol ${goQuote(protocol)}, supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP`);
   }
-  const number = typeof port.number === 'number' ? port.number : 0;
+  const number = numberOf(port.number);
   // A unix domain socket server has no port number.
   if (number > 0 || !bind.startsWith(UNIX_PREFIX)) {
     const portError = validatePort(number);
@@ -37,7 +28,7 @@ function validateServerPort(port: any, bind: string, path: string, findings: Fin
   if (typeof port.targetPort === 'number' && port.targetPort > 0) {
     findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Gateways');
   }
-  if (text(port.name) === '') findings.error(`${path}.port.name`, `port name must be set: ${portText(port)}`);
+  if (stringOf(port.name) === '') findings.error(`${path}.port.name`, `port name must be set: ${portText(port)}`);
   return findings.list.length > before;
 }
 
@@ -57,7 +48,7 @@ function validateServerBind(port: any, bind: string, path: string, findings: Fin
 
 /** gateway.IsPassThroughServer. */
 function isPassThrough(tls: any): boolean {
-  const mode = text(tls.mode) || 'PASSTHROUGH';
+  const mode = stringOf(tls.mode) || 'PASSTHROUGH';
   return mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH';
 }
 
@@ -67,30 +58,30 @@ export function validateServer(server: any, path: string, gatewaySemantics: bool
     findings.error(path, 'cannot have nil server');
     return;
   }
-  const hosts: unknown[] = Array.isArray(server.hosts) ? server.hosts : [];
+  const hosts = listOf(server.hosts);
   if (hosts.length === 0) {
     findings.error(`${path}.hosts`, 'server config must contain at least one host');
   } else {
     hosts.forEach((host, i) => {
-      for (const message of validateNamespaceSlashWildcardHostname(text(host), true, gatewaySemantics)) {
+      for (const message of validateNamespaceSlashWildcardHostname(stringOf(host), true, gatewaySemantics)) {
         findings.error(`${path}.hosts[${i}]`, message);
       }
     });
   }
-  const bind = text(server.bind);
+  const bind = stringOf(server.bind);
   const portFailed = validateServerPort(server.port, bind, path, findings);
   validateServerBind(server.port, bind, path, findings);
   validateTLSOptions(server.tls, `${path}.tls`, findings);
   if (portFailed) return;
 
-  const protocol = parseProtocol(text(server.port.protocol));
+  const protocol = parseProtocol(stringOf(server.port.protocol));
   const tls = server.tls;
   if (isTLSProtocol(protocol) && !isSet(tls)) {
     findings.error(`${path}.tls`, 'server must have TLS settings for HTTPS/TLS protocols');
   } else if (!isTLSProtocol(protocol) && isSet(tls)) {
     if (!isHTTPProtocol(protocol)) {
       findings.error(`${path}.tls`, 'server cannot have TLS settings for non HTTPS/TLS ports');
-    } else if (!isPassThrough(tls) || text(tls.caCertificates) || text(tls.privateKey) || text(tls.serverCertificate)) {
+    } else if (!isPassThrough(tls) || stringOf(tls.caCertificates) || stringOf(tls.privateKey) || stringOf(tls.serverCertificate)) {
       // A plain HTTP server may only carry tls.httpsRedirect.
       findings.error(`${path}.tls`, 'server cannot have TLS settings for plain text HTTP ports');
     }

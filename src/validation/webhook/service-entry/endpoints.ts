@@ -2,20 +2,18 @@
  * ServiceEntry endpoint checks of Istio's webhook: validateWorkloadEntry (STATIC resolution) and the
  * inline checks of DNS / DNS_ROUND_ROBIN resolution.
  */
-import { goQuote } from '../../schema/field-errors';
-import { intValue } from '../shared/connection-pool';
-import { isValidIPAddress, validateFQDN, validateUnixAddress } from '../shared/hosts';
+import { goQuote } from '../../go-format';
+import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from '../shared/hosts';
 import { keyPath, stringMap, validateLabels } from '../shared/labels';
 import { validatePort, validatePortName } from '../shared/ports';
+import { numberOf } from '../shared/values';
 import { Findings } from '../types';
-
-const UNIX_PREFIX = 'unix://';
 
 /** The endpoint's `ports` map: each port must name a service port, be a valid name and a valid number. */
 function validateEndpointPorts(f: Findings, path: string, ports: unknown, servicePorts: ReadonlySet<string>): void {
   const map = stringMap(ports) as unknown as Record<string, unknown>;
   for (const name of Object.keys(map).sort()) {
-    const port = intValue(map[name]);
+    const port = numberOf(map[name]);
     const at = keyPath(`${path}.ports`, name);
     if (!servicePorts.has(name)) f.error(at, `endpoint port ${port} is not defined by the service entry`);
     const nameError = validatePortName(name);

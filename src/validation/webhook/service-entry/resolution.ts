@@ -1,7 +1,8 @@
 /** The resolution-specific checks of ValidateServiceEntry (the `switch serviceEntry.Resolution` of Istio's webhook). */
-import { isSet } from '../shared/connection-pool';
-import { isWildcarded, validateFQDN } from '../shared/hosts';
+import { isWildcarded } from '../../hosts';
+import { validateFQDN } from '../shared/hosts';
 import { isTCPProtocol, parseProtocol, Protocol } from '../shared/ports';
+import { isSet } from '../shared/values';
 import { Findings } from '../types';
 import { validateDNSEndpoint, validateStaticEndpoint } from './endpoints';
 

@@ -2,9 +2,9 @@
  * ValidateTLS of Istio's webhook (istio/pkg/config/validation/agent): ClientTLSSettings of DestinationRule
  * traffic policies. A missing mode is DISABLE.
  */
-import { goQuote } from '../../schema/field-errors';
+import { goQuote } from '../../go-format';
 import { Findings } from '../types';
-import { isSet } from './connection-pool';
+import { isSet } from './values';
 
 const CONFIGMAP_PREFIX = 'configmap://';
 

@@ -1,27 +1,9 @@
-/**
- * validateConnectionPool of Istio's webhook (DestinationRule traffic policies, Sidecar inbound pools),
- * and the duration check several traffic-policy fields share.
- */
+/** validateConnectionPool of Istio's webhook (DestinationRule traffic policies, Sidecar inbound pools). */
 import { Findings } from '../types';
-import { parseGoDuration, validateDuration } from './duration';
+import { checkDuration, parseGoDuration } from './duration';
+import { isSet, numberOf } from './values';
 
 const MILLISECOND = BigInt(1_000_000);
-
-/** ValidateDuration on a field, reported at its path (unparsable text is left to the decoder, see parseGoDuration). */
-export function checkDuration(f: Findings, path: string, value: unknown): void {
-  const error = validateDuration(value);
-  if (error) f.error(path, error);
-}
-
-/** True when a spec field is set (istiod decodes null like an absent field). */
-export function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
-/** An int field's value, 0 when absent (the proto zero value). */
-export function intValue(value: unknown): number {
-  return typeof value === 'number' ? value : 0;
-}
 
 /** validateConnectionPool. */
 export function validateConnectionPool(f: Findings, path: string, settings: any): void {
@@ -33,20 +15,20 @@ export function validateConnectionPool(f: Findings, path: string, settings: any)
   const http = settings.http;
   if (isSet(http)) {
     const at = `${path}.http`;
-    if (intValue(http.http1MaxPendingRequests) < 0) f.error(`${at}.http1MaxPendingRequests`, 'http1 max pending requests must be non-negative');
-    if (intValue(http.http2MaxRequests) < 0) f.error(`${at}.http2MaxRequests`, 'http2 max requests must be non-negative');
-    if (intValue(http.maxRequestsPerConnection) < 0) f.error(`${at}.maxRequestsPerConnection`, 'max requests per connection must be non-negative');
-    if (intValue(http.maxRetries) < 0) f.error(`${at}.maxRetries`, 'max retries must be non-negative');
+    if (numberOf(http.http1MaxPendingRequests) < 0) f.error(`${at}.http1MaxPendingRequests`, 'http1 max pending requests must be non-negative');
+    if (numberOf(http.http2MaxRequests) < 0) f.error(`${at}.http2MaxRequests`, 'http2 max requests must be non-negative');
+    if (numberOf(http.maxRequestsPerConnection) < 0) f.error(`${at}.maxRequestsPerConnection`, 'max requests per connection must be non-negative');
+    if (numberOf(http.maxRetries) < 0) f.error(`${at}.maxRetries`, 'max retries must be non-negative');
     checkDuration(f, `${at}.idleTimeout`, http.idleTimeout);
     if (http.h2UpgradePolicy === 'UPGRADE' && http.useClientProtocol === true) {
       f.error(`${at}.useClientProtocol`, 'use client protocol must not be true when H2UpgradePolicy is UPGRADE');
     }
-    if (intValue(http.maxConcurrentStreams) < 0) f.error(`${at}.maxConcurrentStreams`, 'max concurrent streams must be non-negative');
+    if (numberOf(http.maxConcurrentStreams) < 0) f.error(`${at}.maxConcurrentStreams`, 'max concurrent streams must be non-negative');
   }
   const tcp = settings.tcp;
   if (isSet(tcp)) {
     const at = `${path}.tcp`;
-    if (intValue(tcp.maxConnections) < 0) f.error(`${at}.maxConnections`, 'max connections must be non-negative');
+    if (numberOf(tcp.maxConnections) < 0) f.error(`${at}.maxConnections`, 'max connections must be non-negative');
     checkDuration(f, `${at}.connectTimeout`, tcp.connectTimeout);
     checkDuration(f, `${at}.maxConnectionDuration`, tcp.maxConnectionDuration);
     // An idle timeout under 1ms (Go's Milliseconds() == 0, e.g. "0s") disables the timeout: not checked.

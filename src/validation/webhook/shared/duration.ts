@@ -2,6 +2,7 @@
  * Durations as istiod sees them: a google.protobuf.Duration decoded from a Go duration string
  * (`time.ParseDuration`: "1.5s", "300ms", "1h30m"), and Istio's ValidateDuration on it.
  */
+import { Findings } from '../types';
 
 const NANOS_PER_MILLI = BigInt(1_000_000);
 const NANOS_PER_SECOND = BigInt(1_000_000_000);
@@ -115,6 +116,12 @@ export function validateDuration(text: unknown): string | undefined {
   if (nanos < NANOS_PER_MILLI) return 'duration must be greater than 1ms';
   if (nanos % NANOS_PER_MILLI !== BigInt(0)) return 'only durations to ms precision are supported';
   return undefined;
+}
+
+/** ValidateDuration on a field, reported at its path (unparsable text is left to the decoder, see parseGoDuration). */
+export function checkDuration(f: Findings, path: string, value: unknown): void {
+  const error = validateDuration(value);
+  if (error) f.error(path, error);
 }
 
 /** True when a positive duration has a sub-second part (its proto `nanos` field is not 0). */

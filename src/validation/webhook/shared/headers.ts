@@ -2,35 +2,15 @@
  * HTTP header names, values and header operations, as Istio's webhook checks them
  * (ValidateXxxHTTPHeaderName, ValidateHTTPHeaderValue in validation.go and header_value_validator.go).
  */
+import { goQuote } from '../../go-format';
 import { Findings } from '../types';
+import { entriesOf, listOf, messageOf, stringOf } from './values';
 
 /** RFC 7230 token characters. Istio's class `[!#$%&'*+-.^_`|~...]` holds the range `+-.`, so ',' too. */
 const HEADER_NAME = /^[!#$%&'*+,\-.^_`|~A-Za-z0-9]+$/;
 const STRICT_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const JWT_CLAIM_HEADER = '@request.auth.claims';
-
-/** Go's `%q` (strconv.Quote): double-quoted, escaping quotes, backslashes and unprintable runes. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const r = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (r === 0x20 || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
-    else if (GO_ESCAPES[r] !== undefined) out += GO_ESCAPES[r];
-    else if (r < 0x20 || r === 0x7f) out += `\\x${hex(r, 2)}`;
-    else if (r >= 0xd800 && r <= 0xdfff) out += '\ufffd'; // a lone surrogate: Go decodes it as U+FFFD
-    else if (r < 0x10000) out += `\\u${hex(r, 4)}`;
-    else out += `\\U${hex(r, 8)}`;
-  }
-  return `${out}"`;
-}
-
-const GO_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' };
-
-function hex(r: number, width: number): string {
-  return r.toString(16).padStart(width, '0');
-}
 
 /** jwt.ToRoutingClaim(name).Match: `@request.auth.claims.a.b` or `@request.auth.claims[a][b]`. */
 export function isJwtClaimRoute(name: string): boolean {
@@ -159,30 +139,21 @@ function envoyHeaderFormatError(value: string): string | undefined {
  * add/set/remove), in Istio's order: request add, set, remove, then response add, set, remove.
  */
 export function checkHeaderOperations(f: Findings, path: string, headers: unknown): void {
-  const ops = object(headers);
+  const ops = messageOf(headers);
   for (const [direction, nameCheck] of [
     ['request', validateHttpHeaderWithAuthorityOperationName],
     ['response', validateHttpHeaderOperationName],
   ] as const) {
     const base = `${path}.${direction}`;
-    const operations = object(ops[direction]);
+    const operations = messageOf(ops[direction]);
     for (const op of ['add', 'set']) {
-      for (const [name, value] of Object.entries(object(operations[op]))) {
-        report(f, `${base}.${op}[${name}]`, nameCheck(name));
-        report(f, `${base}.${op}[${name}]`, validateHttpHeaderValue(typeof value === 'string' ? value : ''));
+      for (const [name, value] of entriesOf(operations[op])) {
+        f.errorIfAny(`${base}.${op}[${name}]`, nameCheck(name));
+        f.errorIfAny(`${base}.${op}[${name}]`, validateHttpHeaderValue(stringOf(value)));
       }
     }
-    const removes = Array.isArray(operations.remove) ? operations.remove : [];
-    removes.forEach((name: unknown, i: number) => {
-      report(f, `${base}.remove[${i}]`, validateHttpHeaderOperationName(typeof name === 'string' ? name : ''));
+    listOf(operations.remove).forEach((name, i) => {
+      f.errorIfAny(`${base}.remove[${i}]`, validateHttpHeaderOperationName(stringOf(name)));
     });
   }
-}
-
-function object(value: unknown): Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : {};
-}
-
-function report(f: Findings, path: string, message: string | undefined): void {
-  if (message !== undefined) f.error(path, message);
 }

@@ -3,7 +3,7 @@
  * pkg/util/net). Each check returns Istio's error message, or undefined when the value is valid.
  * Lengths are Go's len(): UTF-8 bytes.
  */
-import { goQuote } from '../../schema/field-errors';
+import { goQuote } from '../../go-format';
 
 /** A DNS-1123 label, as a regular expression source (labels.dns1123LabelFmt). */
 export const DNS1123_LABEL = '[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?';
@@ -74,11 +74,6 @@ export function validateWildcardDomain(domain: string): string | undefined {
 export function validatePartialWildcard(host: string): string | undefined {
   if (host.includes('*') && host.length !== 1 && !host.startsWith('*.')) return `partial wildcard ${goQuote(host)} not allowed`;
   return undefined;
-}
-
-/** host.Name.IsWildCarded. */
-export function isWildcarded(host: string): boolean {
-  return host.startsWith('*');
 }
 
 // ---- IP addresses: Go's net/netip parser, which rejects what lenient parsers accept (leading zeros, ...).
@@ -198,6 +193,9 @@ export function validateIPSubnet(subnet: string): string | undefined {
   }
   return validateIPAddress(subnet);
 }
+
+/** The scheme of a unix domain socket address (`unix:///var/run/app.sock`) in binds and endpoints. */
+export const UNIX_PREFIX = 'unix://';
 
 /** ValidateUnixAddress: an absolute file path, or an abstract socket name starting with '@'. */
 export function validateUnixAddress(addr: string): string | undefined {

@@ -3,9 +3,10 @@
  * validateWorkloadSelector and ValidateAlphaWorkloadSelector. Go iterates maps in random order; we
  * report in key order so results are stable.
  */
-import { goQuote } from '../../schema/field-errors';
+import { goQuote } from '../../go-format';
 import { Findings } from '../types';
 import { DNS1123_LABEL, isDNS1123Label } from './hosts';
+import { isSet } from './values';
 
 const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 // A Kubernetes label key: an optional DNS-name prefix ending in '/', then a qualified name.
@@ -65,15 +66,30 @@ function selectorErrors(labels: Record<string, string>): SelectorError[] {
  * the errors, and the warning text for a selector without labels (each kind words its own warning).
  */
 export function validateAlphaWorkloadSelector(selector: unknown): { errors: SelectorError[]; warning?: string } {
-  if (selector === undefined || selector === null) return { errors: [] };
+  if (!isSet(selector)) return { errors: [] };
   const labels = stringMap((selector as { labels?: unknown }).labels);
   const errors = selectorErrors(labels);
   return Object.keys(labels).length === 0 ? { errors, warning: 'workload selector specified without labels' } : { errors };
 }
 
+/**
+ * ValidateAlphaWorkloadSelector as ServiceEntry and Sidecar report it: each error at its label, or the
+ * warning worded for the kind (`service entry`, `sidecar`). False when there were errors: Istio then
+ * returns them alone, before any other check.
+ */
+export function checkAlphaWorkloadSelector(f: Findings, selector: unknown, kind: string): boolean {
+  const { errors, warning } = validateAlphaWorkloadSelector(selector);
+  if (errors.length > 0) {
+    for (const { key, message } of errors) f.error(keyPath('spec.workloadSelector.labels', key), message);
+    return false;
+  }
+  if (warning) f.warn('spec.workloadSelector', `${kind}: ${warning}, will be applied to all services in namespace`);
+  return true;
+}
+
 /** validateWorkloadSelector (type.v1beta1 WorkloadSelector `matchLabels`, e.g. DestinationRule). */
 export function validateWorkloadSelector(f: Findings, path: string, selector: unknown): void {
-  if (selector === undefined || selector === null) return;
+  if (!isSet(selector)) return;
   const labels = stringMap((selector as { matchLabels?: unknown }).matchLabels);
   for (const { key, message } of selectorErrors(labels)) f.error(keyPath(`${path}.matchLabels`, key), message);
   if (Object.keys(labels).length === 0) f.warn(path, 'workload selector specified without labels');

@@ -1,7 +1,8 @@
 /** validateLoadBalancer of Istio's webhook (DestinationRule traffic policies). */
 import { Findings } from '../types';
-import { checkDuration, intValue, isSet } from './connection-pool';
+import { checkDuration } from './duration';
 import { validateLocalityLbSetting } from './locality';
+import { isSet, numberOf } from './values';
 
 /** Envoy's isPrime (Istio copies it to agree with Envoy on maglev table sizes). */
 function isPrime(x: number): boolean {
@@ -29,7 +30,7 @@ function validateConsistentHash(f: Findings, path: string, hash: any): void {
       else names.add(name);
     });
   }
-  const minimumRingSize = intValue(hash.minimumRingSize);
+  const minimumRingSize = numberOf(hash.minimumRingSize);
   if (minimumRingSize !== 0) {
     f.warn(`${path}.minimumRingSize`, "consistent hash MinimumRingSize is deprecated, use ConsistentHashLB's RingHash configuration instead");
     if (isSet(hash.maglev) || isSet(hash.ringHash)) {
@@ -37,7 +38,7 @@ function validateConsistentHash(f: Findings, path: string, hash: any): void {
     }
   }
   if (isSet(hash.maglev)) {
-    const tableSize = intValue(hash.maglev.tableSize);
+    const tableSize = numberOf(hash.maglev.tableSize);
     const at = `${path}.maglev.tableSize`;
     if (tableSize === 0) f.error(at, 'tableSize must be set for maglev');
     if (tableSize >= 5000011) f.error(at, 'tableSize must be less than 5000011 for maglev');

@@ -1,7 +1,7 @@
 /** ValidateLocalityLbSetting and validateLocalities of Istio's webhook (istio/pkg/config/validation/agent). */
 import { Findings } from '../types';
-import { intValue, isSet } from './connection-pool';
 import { keyPath, stringMap } from './labels';
+import { isSet, listOf, numberOf } from './values';
 
 // Topology labels that 'failover' already implies (pilot/pkg/serviceregistry/util/label).
 const TOPOLOGY_LABELS = ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'];
@@ -57,7 +57,7 @@ export function validateLocalityLbSetting(f: Findings, path: string, lb: any, ou
   if (!isSet(lb)) return;
   const distribute: any[] = Array.isArray(lb.distribute) ? lb.distribute : [];
   const failover: any[] = Array.isArray(lb.failover) ? lb.failover : [];
-  const failoverPriority: unknown[] = Array.isArray(lb.failoverPriority) ? lb.failoverPriority : [];
+  const failoverPriority = listOf(lb.failoverPriority);
   if (distribute.length > 0 && failover.length > 0) {
     f.error(path, "can not simultaneously specify 'distribute' and 'failover'");
     return;
@@ -78,7 +78,7 @@ export function validateLocalityLbSetting(f: Findings, path: string, lb: any, ou
     const destinations = Object.keys(to).sort();
     let total = 0;
     for (const locality of destinations) {
-      const weight = intValue(to[locality]);
+      const weight = numberOf(to[locality]);
       if (weight <= 0 || weight > 100) {
         f.error(keyPath(`${at}.to`, locality), 'locality weight must be in range [1, 100]');
         return;

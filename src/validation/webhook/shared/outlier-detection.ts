@@ -1,7 +1,8 @@
 /** validateOutlierDetection of Istio's webhook (DestinationRule traffic policies). */
 import { Findings } from '../types';
-import { checkDuration, intValue, isSet } from './connection-pool';
+import { checkDuration } from './duration';
 import { validatePercent } from './percent';
+import { isSet, numberOf } from './values';
 
 /** ValidatePercent on a field, reported at its path. */
 function checkPercent(f: Findings, path: string, value: number): void {
@@ -13,15 +14,15 @@ function checkPercent(f: Findings, path: string, value: number): void {
 export function validateOutlierDetection(f: Findings, path: string, outlier: any): void {
   if (!isSet(outlier)) return;
   checkDuration(f, `${path}.baseEjectionTime`, outlier.baseEjectionTime);
-  if (intValue(outlier.consecutiveErrors) !== 0) {
+  if (numberOf(outlier.consecutiveErrors) !== 0) {
     f.warn(`${path}.consecutiveErrors`,
       'outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead');
   }
-  if (outlier.splitExternalLocalOriginErrors !== true && intValue(outlier.consecutiveLocalOriginFailures) > 0) {
+  if (outlier.splitExternalLocalOriginErrors !== true && numberOf(outlier.consecutiveLocalOriginFailures) > 0) {
     f.error(`${path}.consecutiveLocalOriginFailures`,
       'outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false');
   }
   checkDuration(f, `${path}.interval`, outlier.interval);
-  checkPercent(f, `${path}.maxEjectionPercent`, intValue(outlier.maxEjectionPercent));
-  checkPercent(f, `${path}.minHealthPercent`, intValue(outlier.minHealthPercent));
+  checkPercent(f, `${path}.maxEjectionPercent`, numberOf(outlier.maxEjectionPercent));
+  checkPercent(f, `${path}.minHealthPercent`, numberOf(outlier.minHealthPercent));
 }

@@ -2,7 +2,9 @@
  * validateTLSOptions: Istio's checks of a ServerTLSSettings (Gateway `servers[].tls`, Sidecar
  * `ingress[].tls`). A missing `mode` is PASSTHROUGH, istiod's zero value.
  */
+import { goList } from '../../go-format';
 import { Findings } from '../types';
+import { isSet, listOf, stringOf } from './values';
 
 /** security.ValidCipherSuites: what BoringSSL names (`bssl ciphers -openssl-name ALL`, PSK excluded). */
 const VALID_CIPHER_SUITES = new Set([
@@ -36,39 +38,30 @@ export function isValidCipherSuite(suite: string): boolean {
 
 /** Go's %v of a sorted []string: `[a b c]`, sorted bytewise as sets.SortedList does. */
 function goSortedList(values: Set<string>): string {
-  const sorted = [...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  return `[${sorted.join(' ')}]`;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+  return goList([...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
 }
 
 type Certificate = { serverCertificate: string; privateKey: string; path: string };
 
 /** Where each certificate a SIMPLE/MUTUAL server needs comes from: `tlsCertificates`, else the top-level fields. */
 function certificatesToVerify(tls: any, path: string): Certificate[] {
-  const certificates = list(tls.tlsCertificates);
+  const certificates = listOf(tls.tlsCertificates);
   if (certificates.length > 0) {
     return certificates.map((cert: any, i) => ({
-      serverCertificate: text(cert?.serverCertificate),
-      privateKey: text(cert?.privateKey),
+      serverCertificate: stringOf(cert?.serverCertificate),
+      privateKey: stringOf(cert?.privateKey),
       path: `${path}.tlsCertificates[${i}]`,
     }));
   }
-  return [{ serverCertificate: text(tls.serverCertificate), privateKey: text(tls.privateKey), path }];
+  return [{ serverCertificate: stringOf(tls.serverCertificate), privateKey: stringOf(tls.privateKey), path }];
 }
 
 /** validateTLSOptions. `path` is the path of the `tls` object; nothing is checked when it is absent. */
 export function validateTLSOptions(tls: any, path: string, findings: Findings): void {
-  if (tls === undefined || tls === null) return;
-  const mode = text(tls.mode) || 'PASSTHROUGH';
-  const cipherSuites = list(tls.cipherSuites).map(text);
-  const minVersion = text(tls.minProtocolVersion);
+  if (!isSet(tls)) return;
+  const mode = stringOf(tls.mode) || 'PASSTHROUGH';
+  const cipherSuites = listOf(tls.cipherSuites).map(stringOf);
+  const minVersion = stringOf(tls.minProtocolVersion);
   if ((minVersion === 'TLSV1_0' || minVersion === 'TLSV1_1') && cipherSuites.length === 0) {
     findings.warn(`${path}.minProtocolVersion`,
       'TLS version below TLSV1_2 require setting compatible ciphers as by default they no longer include compatible ciphers.');
@@ -85,13 +78,13 @@ export function validateTLSOptions(tls: any, path: string, findings: Findings): 
   if (invalid.size > 0) findings.warn(`${path}.cipherSuites`, `ignoring invalid cipher suites: ${goSortedList(invalid)}`);
   if (duplicate.size > 0) findings.warn(`${path}.cipherSuites`, `ignoring duplicate cipher suites: ${goSortedList(duplicate)}`);
 
-  const serverCertificate = text(tls.serverCertificate);
-  const privateKey = text(tls.privateKey);
-  const caCertificates = text(tls.caCertificates);
-  const caCrl = text(tls.caCrl);
-  const credentialName = text(tls.credentialName);
-  const hasCredentialNames = list(tls.credentialNames).length > 0;
-  const hasTlsCertificates = list(tls.tlsCertificates).length > 0;
+  const serverCertificate = stringOf(tls.serverCertificate);
+  const privateKey = stringOf(tls.privateKey);
+  const caCertificates = stringOf(tls.caCertificates);
+  const caCrl = stringOf(tls.caCrl);
+  const credentialName = stringOf(tls.credentialName);
+  const hasCredentialNames = listOf(tls.credentialNames).length > 0;
+  const hasTlsCertificates = listOf(tls.tlsCertificates).length > 0;
 
   // ISTIO_MUTUAL uses the workload's own certificates: any other certificate source is an error.
   if (mode === 'ISTIO_MUTUAL') {
@@ -122,7 +115,7 @@ export function validateTLSOptions(tls: any, path: string, findings: Findings): 
     const mutual = mode !== 'SIMPLE';
     const prefix = mutual ? 'MUTUAL TLS' : 'SIMPLE TLS';
     if (mutual && !caCertificates) findings.error(`${path}.caCertificates`, `${prefix} requires a client CA bundle`);
-    if (list(tls.tlsCertificates).length > 2) findings.warn(`${path}.tlsCertificates`, `${prefix} can support up to 2 server certificates`);
+    if (listOf(tls.tlsCertificates).length > 2) findings.warn(`${path}.tlsCertificates`, `${prefix} can support up to 2 server certificates`);
     for (const cert of certificatesToVerify(tls, path)) {
       if (!cert.serverCertificate) findings.error(`${cert.path}.serverCertificate`, `${prefix} requires a server certificate`);
       if (!cert.privateKey) findings.error(`${cert.path}.privateKey`, `${prefix} requires a private key`);

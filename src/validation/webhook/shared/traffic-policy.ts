@@ -4,11 +4,12 @@
  */
 import { Findings } from '../types';
 import { validateClientTLS } from './client-tls';
-import { intValue, isSet, validateConnectionPool } from './connection-pool';
+import { validateConnectionPool } from './connection-pool';
 import { validateFQDN, validateIPAddress } from './hosts';
 import { validateLoadBalancer } from './load-balancer';
 import { validateOutlierDetection } from './outlier-detection';
 import { validatePort } from './ports';
+import { isSet, numberOf } from './values';
 
 /**
  * Findings that keep only errors. Where Istio joins results with appendErrors (subsets, port-level
@@ -49,8 +50,16 @@ function validateTunnelSettings(f: Findings, path: string, tunnel: any): void {
   const fqdnError = validateFQDN(targetHost);
   const ipError = validateIPAddress(targetHost);
   if (fqdnError && ipError) f.error(`${path}.targetHost`, `tunnel target host must be valid FQDN or IP address: ${fqdnError}; ${ipError}`);
-  const portError = validatePort(intValue(tunnel.targetPort));
+  const portError = validatePort(numberOf(tunnel.targetPort));
   if (portError) f.error(`${path}.targetPort`, `tunnel target port is invalid: ${portError}`);
+}
+
+/** The settings a traffic policy shares with its port-level policies: outlier detection, pool, load balancer, TLS. */
+function validateSharedSettings(f: Findings, path: string, namespace: string, policy: any): void {
+  validateOutlierDetection(f, `${path}.outlierDetection`, policy.outlierDetection);
+  validateConnectionPool(f, `${path}.connectionPool`, policy.connectionPool);
+  validateLoadBalancer(f, `${path}.loadBalancer`, policy.loadBalancer, isSet(policy.outlierDetection));
+  validateClientTLS(f, `${path}.tls`, namespace, policy.tls);
 }
 
 /** validatePortTrafficPolicies: each portLevelSettings entry, errors only. */
@@ -68,10 +77,7 @@ function validatePortTrafficPolicies(f: Findings, path: string, namespace: strin
       errors.error(at, 'port traffic policy must have at least one field');
       return;
     }
-    validateOutlierDetection(errors, `${at}.outlierDetection`, policy.outlierDetection);
-    validateConnectionPool(errors, `${at}.connectionPool`, policy.connectionPool);
-    validateLoadBalancer(errors, `${at}.loadBalancer`, policy.loadBalancer, isSet(policy.outlierDetection));
-    validateClientTLS(errors, `${at}.tls`, namespace, policy.tls);
+    validateSharedSettings(errors, at, namespace, policy);
   });
 }
 
@@ -89,10 +95,7 @@ export function validateTrafficPolicy(f: Findings, path: string, namespace: stri
     f.error(path, 'tunnel and proxyProtocol must not be set together');
     return;
   }
-  validateOutlierDetection(f, `${path}.outlierDetection`, policy.outlierDetection);
-  validateConnectionPool(f, `${path}.connectionPool`, policy.connectionPool);
-  validateLoadBalancer(f, `${path}.loadBalancer`, policy.loadBalancer, isSet(policy.outlierDetection));
-  validateClientTLS(f, `${path}.tls`, namespace, policy.tls);
+  validateSharedSettings(f, path, namespace, policy);
   validatePortTrafficPolicies(f, `${path}.portLevelSettings`, namespace, policy.portLevelSettings);
   validateTunnelSettings(f, `${path}.tunnel`, policy.tunnel);
   validateProxyProtocol(f, `${path}.proxyProtocol`, policy.proxyProtocol);

@@ -3,11 +3,10 @@
  * loopback or unspecified host, split and parsed as Go's net.SplitHostPort and strconv.Atoi do,
  * whose error texts Istio passes through.
  */
-import { goQuote } from '../../schema/field-errors';
-import { validateUnixAddress } from '../shared/hosts';
+import { goQuote } from '../../go-format';
+import { UNIX_PREFIX, validateUnixAddress } from '../shared/hosts';
 import { Findings } from '../types';
 
-const UNIX_PREFIX = 'unix://';
 const ALLOWED_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::1', '::']);
 const FORM_MESSAGE = 'sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset';
 

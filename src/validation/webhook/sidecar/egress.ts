@@ -1,21 +1,8 @@
 /** Sidecar egress listeners (ValidateSidecar, validateSidecarEgressPortBindAndCaptureMode). */
-import { validateIPAddress, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../shared/hosts';
-import { validatePort, validatePortName, validateProtocol } from '../shared/ports';
+import { UNIX_PREFIX, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../shared/hosts';
+import { isSet, listOf, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
-
-const UNIX_PREFIX = 'unix://';
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' ? value : 0;
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
+import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './listener-port';
 
 /**
  * validateSidecarEgressPortBindAndCaptureMode: port 0 means a unix domain socket listener, which needs
@@ -23,30 +10,22 @@ function isSet(value: unknown): boolean {
  */
 function validatePortBindAndCaptureMode(listener: any, path: string, findings: Findings): void {
   const port = listener.port;
-  const bind = text(listener.bind);
-  const name = text(port.name);
-  const nameError = name !== '' ? validatePortName(name) : undefined;
-  if (nameError) findings.error(`${path}.port.name`, nameError);
-  const protocolError = validateProtocol(text(port.protocol));
-  if (count(port.number) === 0) {
-    if (protocolError) findings.error(`${path}.port.protocol`, protocolError);
-    if (!bind.startsWith(UNIX_PREFIX)) {
-      findings.error(`${path}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');
-    } else {
-      const unixError = validateUnixAddress(bind.slice(UNIX_PREFIX.length));
-      if (unixError) findings.error(`${path}.bind`, unixError);
-    }
-    const captureMode = text(listener.captureMode) || 'DEFAULT';
-    if (captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
-      findings.error(`${path}.captureMode`, 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners');
-    }
+  const bind = stringOf(listener.bind);
+  validatePortNameAndProtocol(port, path, findings);
+  if (numberOf(port.number) !== 0) {
+    validatePortNumberAndIPBind(port, bind, path, findings);
     return;
   }
-  if (protocolError) findings.error(`${path}.port.protocol`, protocolError);
-  const portError = validatePort(count(port.number));
-  if (portError) findings.error(`${path}.port.number`, portError);
-  const bindError = bind !== '' ? validateIPAddress(bind) : undefined;
-  if (bindError) findings.error(`${path}.bind`, bindError);
+  if (!bind.startsWith(UNIX_PREFIX)) {
+    findings.error(`${path}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');
+  } else {
+    const unixError = validateUnixAddress(bind.slice(UNIX_PREFIX.length));
+    if (unixError) findings.error(`${path}.bind`, unixError);
+  }
+  const captureMode = stringOf(listener.captureMode) || 'DEFAULT';
+  if (captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
+    findings.error(`${path}.captureMode`, 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners');
+  }
 }
 
 /**
@@ -60,7 +39,7 @@ function validateHosts(hosts: unknown[], configNamespace: string, path: string, 
   }
   const byNamespace = new Map<string, Set<string>>();
   hosts.forEach((entry, j) => {
-    const host = text(entry);
+    const host = stringOf(entry);
     const where = `${path}.hosts[${j}]`;
     const slash = host.indexOf('/');
     if (slash >= 0) {
@@ -96,11 +75,11 @@ export function validateEgress(egress: unknown[], configNamespace: string, findi
         findings.error(path, 'sidecar: the egress listener with empty port should be the last listener in the list');
       }
     } else {
-      if (count(listener.port.targetPort) > 0) findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Sidecars');
+      if (numberOf(listener.port.targetPort) > 0) findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Sidecars');
       validatePortBindAndCaptureMode(listener, path, findings);
-      const number = count(listener.port.number);
+      const number = numberOf(listener.port.number);
       if (number === 0) {
-        const bind = text(listener.bind);
+        const bind = stringOf(listener.bind);
         if (sockets.has(bind)) findings.error(`${path}.bind`, 'sidecar: unix domain socket values for listeners must be unique');
         sockets.add(bind);
       } else {
@@ -108,6 +87,6 @@ export function validateEgress(egress: unknown[], configNamespace: string, findi
         ports.add(number);
       }
     }
-    validateHosts(Array.isArray(listener.hosts) ? listener.hosts : [], configNamespace, path, findings);
+    validateHosts(listOf(listener.hosts), configNamespace, path, findings);
   });
 }

@@ -1,36 +1,12 @@
 /** Sidecar ingress listeners (ValidateSidecar, validateSidecarIngressPortAndBind). */
-import { goQuote } from '../../schema/field-errors';
+import { goQuote } from '../../go-format';
 import { validateConnectionPool } from '../shared/connection-pool';
-import { validateIPAddress } from '../shared/hosts';
-import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from '../shared/ports';
+import { isHTTPProtocol, isTLSProtocol, parseProtocol } from '../shared/ports';
 import { validateTLSOptions } from '../shared/server-tls';
+import { isSet, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 import { validateDefaultEndpoint } from './default-endpoint';
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' ? value : 0;
-}
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
-/** validateSidecarIngressPortAndBind: optional port name, protocol, port number, IP bind address. */
-function validatePortAndBind(port: any, bind: string, path: string, findings: Findings): void {
-  const name = text(port.name);
-  const nameError = name !== '' ? validatePortName(name) : undefined;
-  if (nameError) findings.error(`${path}.port.name`, nameError);
-  const protocolError = validateProtocol(text(port.protocol));
-  if (protocolError) findings.error(`${path}.port.protocol`, protocolError);
-  const portError = validatePort(count(port.number));
-  if (portError) findings.error(`${path}.port.number`, portError);
-  const bindError = bind !== '' ? validateIPAddress(bind) : undefined;
-  if (bindError) findings.error(`${path}.bind`, bindError);
-}
+import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './listener-port';
 
 /** What a sidecar's inbound TLS may not use, then the ServerTLSSettings rules every server TLS follows. */
 function validateIngressTLS(tls: any, port: any, path: string, findings: Findings): void {
@@ -40,18 +16,18 @@ function validateIngressTLS(tls: any, port: any, path: string, findings: Finding
     findings.error(`${at}.subjectAltNames`, 'sidecar: subjectAltNames is not supported in ingress tls');
   }
   if (tls.httpsRedirect === true) findings.error(`${at}.httpsRedirect`, 'sidecar: httpsRedirect is not supported');
-  if (text(tls.credentialName) !== '') findings.error(`${at}.credentialName`, 'sidecar: credentialName is not currently supported');
+  if (stringOf(tls.credentialName) !== '') findings.error(`${at}.credentialName`, 'sidecar: credentialName is not currently supported');
   if (Array.isArray(tls.credentialNames) && tls.credentialNames.length > 0) {
     findings.error(`${at}.credentialNames`, 'sidecar: credentialNames is not currently supported');
   }
   if (Array.isArray(tls.tlsCertificates) && tls.tlsCertificates.length > 0) {
     findings.error(`${at}.tlsCertificates`, 'sidecar: tls_certificates is not currently supported');
   }
-  const mode = text(tls.mode) || 'PASSTHROUGH';
+  const mode = stringOf(tls.mode) || 'PASSTHROUGH';
   if (mode === 'ISTIO_MUTUAL' || mode === 'AUTO_PASSTHROUGH') {
     findings.error(`${at}.mode`, `configuration is invalid: cannot set mode to ${mode} in sidecar ingress tls`);
   }
-  if (!isTLSProtocol(parseProtocol(text(port.protocol)))) {
+  if (!isTLSProtocol(parseProtocol(stringOf(port.protocol)))) {
     findings.error(at, 'server cannot have TLS settings for non HTTPS/TLS ports');
   }
   validateTLSOptions(tls, at, findings);
@@ -71,19 +47,21 @@ export function validateIngress(ingress: unknown[], findings: Findings): void {
       findings.error(`${path}.port`, 'sidecar: port is required for ingress listeners');
       return;
     }
-    if (count(port.targetPort) > 0) findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Sidecars');
-    validatePortAndBind(port, text(listener.bind), path, findings);
-    const number = count(port.number);
+    if (numberOf(port.targetPort) > 0) findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Sidecars');
+    // validateSidecarIngressPortAndBind
+    validatePortNameAndProtocol(port, path, findings);
+    validatePortNumberAndIPBind(port, stringOf(listener.bind), path, findings);
+    const number = numberOf(port.number);
     if (ports.has(number)) findings.error(`${path}.port.number`, 'sidecar: ports on IP bound listeners must be unique');
     ports.add(number);
-    validateDefaultEndpoint(text(listener.defaultEndpoint), `${path}.defaultEndpoint`, findings);
+    validateDefaultEndpoint(stringOf(listener.defaultEndpoint), `${path}.defaultEndpoint`, findings);
     validateIngressTLS(listener.tls, port, path, findings);
 
     validateConnectionPool(findings, `${path}.connectionPool`, listener.connectionPool);
-    if (isSet(listener.connectionPool?.http) && !isHTTPProtocol(parseProtocol(text(port.protocol)))) {
+    if (isSet(listener.connectionPool?.http) && !isHTTPProtocol(parseProtocol(stringOf(port.protocol)))) {
       findings.warn(`${path}.connectionPool.http`,
-        `sidecar: HTTP connection pool settings are configured for port ${number} (${goQuote(text(port.name))}) `
-        + `but its protocol is not HTTP (${text(port.protocol)}); only TCP settings will apply`);
+        `sidecar: HTTP connection pool settings are configured for port ${number} (${goQuote(stringOf(port.name))}) `
+        + `but its protocol is not HTTP (${stringOf(port.protocol)}); only TCP settings will apply`);
     }
   });
 }

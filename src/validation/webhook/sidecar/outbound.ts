@@ -1,15 +1,8 @@
 /** The Sidecar's `outboundTrafficPolicy` (validateSidecarOutboundTrafficPolicy). */
 import { validateFQDN } from '../shared/hosts';
+import { isSet, stringOf } from '../shared/values';
 import { Findings } from '../types';
 import { checkDestination } from '../virtual-service/destinations';
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
 
 /**
  * validateSidecarOutboundTrafficPolicy: an egress proxy only with ALLOW_ANY (a missing mode is
@@ -19,11 +12,11 @@ export function validateOutboundTrafficPolicy(policy: any, findings: Findings): 
   if (!isSet(policy) || !isSet(policy.egressProxy)) return;
   const path = 'spec.outboundTrafficPolicy.egressProxy';
   const proxy = policy.egressProxy;
-  if ((text(policy.mode) || 'REGISTRY_ONLY') !== 'ALLOW_ANY') {
+  if ((stringOf(policy.mode) || 'REGISTRY_ONLY') !== 'ALLOW_ANY') {
     findings.error(path, 'sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode');
     return;
   }
-  const fqdnError = validateFQDN(text(proxy.host));
+  const fqdnError = validateFQDN(stringOf(proxy.host));
   if (fqdnError) findings.error(`${path}.host`, fqdnError);
   if (!isSet(proxy.port)) {
     findings.error(`${path}.port`, 'sidecar: egress_proxy port must be non-nil');

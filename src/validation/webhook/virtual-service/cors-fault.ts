@@ -1,9 +1,10 @@
 /** CORS policy (validateCORSPolicy) and fault injection (validateHTTPFaultInjection) of an HTTP route. */
-import { int32Of, isSet, listOf, messageOf, stringOf } from './values';
-import { hasFractionalSeconds, validateDuration } from '../shared/duration';
-import { goQuote, validateCorsHttpHeaderName } from '../shared/headers';
+import { goQuote } from '../../go-format';
+import { checkDuration, hasFractionalSeconds } from '../shared/duration';
+import { validateCorsHttpHeaderName } from '../shared/headers';
 import { validatePercentage } from '../shared/percent';
 import { stringMatchValue, validateStringMatchRegexp } from '../shared/string-match';
+import { int32Of, isSet, listOf, messageOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 
 const CORS_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', '*']);
@@ -40,8 +41,7 @@ export function checkCorsPolicy(f: Findings, path: string, policy: unknown): voi
     });
   }
   if (isSet(cors.maxAge)) {
-    const err = validateDuration(cors.maxAge);
-    if (err) f.error(`${path}.maxAge`, err);
+    checkDuration(f, `${path}.maxAge`, cors.maxAge);
     if (hasFractionalSeconds(cors.maxAge)) f.error(`${path}.maxAge`, 'max_age duration is accurate only to seconds precision');
   }
 }
@@ -85,11 +85,9 @@ function checkDelay(f: Findings, path: string, delay: Record<string, any>): void
   const percentageError = validatePercentage(delay.percentage);
   if (percentageError) f.error(`${path}.percentage`, percentageError);
   if (isSet(delay.fixedDelay)) {
-    const err = validateDuration(delay.fixedDelay);
-    if (err) f.error(`${path}.fixedDelay`, err);
+    checkDuration(f, `${path}.fixedDelay`, delay.fixedDelay);
   } else if (isSet(delay.exponentialDelay)) {
-    const err = validateDuration(delay.exponentialDelay);
-    if (err) f.error(`${path}.exponentialDelay`, err);
+    checkDuration(f, `${path}.exponentialDelay`, delay.exponentialDelay);
     f.error(`${path}.exponentialDelay`, 'exponentialDelay not supported yet');
   }
 }

@@ -1,8 +1,8 @@
 /**
- * Host rules only a VirtualService needs: its gateway-bound host/SNI form
- * (ValidateWildcardDomainForVirtualServiceBoundToGateway) and wildcard host matching (host.Name).
+ * The host rule only a VirtualService needs: its gateway-bound host/SNI form
+ * (ValidateWildcardDomainForVirtualServiceBoundToGateway).
  */
-import { goQuote } from '../shared/headers';
+import { goQuote } from '../../go-format';
 import { checkDNS1123Preconditions, validateWildcardDomain } from '../shared/hosts';
 
 const OUTBOUND_SNI_FORMAT = 'outbound_.<PORT>_._.<HOSTNAME>';
@@ -33,25 +33,4 @@ export function validateWildcardDomainForVirtualServiceBoundToGateway(sni: boole
 /** strings.Trim(text, "."). */
 function trimDots(text: string): string {
   return text.replace(/^\.+|\.+$/g, '');
-}
-
-// TODO(dedupe): shared/hosts.ts (host.Name.Matches and SubsetOf)
-
-/** host.Name.Matches: the two (possibly wildcarded) hosts overlap. */
-export function hostMatches(a: string, b: string): boolean {
-  const aWild = a.startsWith('*');
-  const bWild = b.startsWith('*');
-  if (aWild && bWild) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
-  if (aWild) return b.endsWith(a.slice(1));
-  if (bWild) return a.endsWith(b.slice(1));
-  return a === b;
-}
-
-/** host.Name.SubsetOf: every name `a` covers is covered by `b`. */
-export function hostSubsetOf(a: string, b: string): boolean {
-  const aWild = a.startsWith('*');
-  const bWild = b.startsWith('*');
-  if (aWild) return bWild && a.length >= b.length && a.slice(1).endsWith(b.slice(1));
-  if (bWild) return a.endsWith(b.slice(1));
-  return a === b;
 }

@@ -4,10 +4,10 @@ import { checkDestination, checkHttpRouteDestinations } from './destinations';
 import { checkHttpMatchRequests } from './match';
 import { checkHttpRedirect, checkHttpDirectResponse, checkHttpRewrite, checkAuthorityRewrite } from './redirect-rewrite';
 import { checkRetry } from './retry';
-import { isSet, listOf, messageOf, numberOf, stringOf } from './values';
-import { validateDuration } from '../shared/duration';
+import { goFloatF } from '../../go-format';
+import { checkDuration } from '../shared/duration';
 import { checkHeaderOperations } from '../shared/headers';
-import { goFloatF } from '../shared/percent';
+import { isSet, listOf, messageOf, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 
 /** Where an HTTP route sits in delegation (getHTTPRouteType). */
@@ -37,10 +37,7 @@ export function checkHttpRoute(f: Findings, path: string, route: Record<string, 
   checkHttpRewrite(f, `${path}.rewrite`, route.rewrite);
   checkAuthorityRewrite(f, path, route.rewrite, route.headers);
   checkHttpRouteDestinations(f, `${path}.route`, route.route, gatewaySemantics);
-  if (isSet(route.timeout)) {
-    const err = validateDuration(route.timeout);
-    if (err) f.error(`${path}.timeout`, err);
-  }
+  checkDuration(f, `${path}.timeout`, route.timeout);
 }
 
 /** validateHTTPRouteConflict: which of route, redirect, direct response, fault, rewrite, mirror(s) go together. */

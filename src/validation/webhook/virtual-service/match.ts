@@ -1,11 +1,11 @@
 /** Match conditions of an HTTP route (validateHTTPRouteMatchRequest). */
-import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from './values';
 import { validateGatewayNames } from '../shared/gateway-names';
 import { validateHttpHeaderNameOrJwtClaimRoute } from '../shared/headers';
 import { isDNS1123Label } from '../shared/hosts';
 import { validateLabels } from '../shared/labels';
 import { validatePort } from '../shared/ports';
 import { stringMatchType, StringMatchFinding, StringMatchType, stringMatchValue, validateStringMatch, validateStringMatchRegexp } from '../shared/string-match';
+import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 
 /**
@@ -20,11 +20,11 @@ export function checkHttpMatchRequests(f: Findings, path: string, matches: unkno
     const where = `${path}[${i}]`;
     for (const [name, header] of entriesOf(m.headers)) {
       if (!isSet(header)) f.error(`${where}.headers[${name}]`, `header match ${name} cannot be null`);
-      report(f, `${where}.headers[${name}]`, validateHttpHeaderNameOrJwtClaimRoute(name));
+      f.errorIfAny(`${where}.headers[${name}]`, validateHttpHeaderNameOrJwtClaimRoute(name));
       reportMatch(f, `${where}.headers[${name}]`, validateStringMatch(header, 'headers'));
     }
     for (const [name, header] of entriesOf(m.withoutHeaders)) {
-      report(f, `${where}.withoutHeaders[${name}]`, validateHttpHeaderNameOrJwtClaimRoute(name));
+      f.errorIfAny(`${where}.withoutHeaders[${name}]`, validateHttpHeaderNameOrJwtClaimRoute(name));
       // regex `*` is no RE2 regex: Istio turns it into a presence match
       const presence = stringMatchType(header) === StringMatchType.REGEX && stringMatchValue(header) === '*';
       if (isSet(header) && !presence) reportMatch(f, `${where}.withoutHeaders[${name}]`, validateStringMatch(header, 'withoutHeaders'));
@@ -43,7 +43,7 @@ export function checkHttpMatchRequests(f: Findings, path: string, matches: unkno
     const m = messageOf(item);
     const where = `${path}[${i}]`;
     const port = numberOf(m.port);
-    if (port !== 0) report(f, `${where}.port`, validatePort(port));
+    if (port !== 0) f.errorIfAny(`${where}.port`, validatePort(port));
     validateLabels(f, `${where}.sourceLabels`, m.sourceLabels);
     validateGatewayNames(listOf(m.gateways).map(stringOf), `${where}.gateways`, false, f);
     const sourceNamespace = stringOf(m.sourceNamespace);
@@ -51,10 +51,6 @@ export function checkHttpMatchRequests(f: Findings, path: string, matches: unkno
       f.error(`${where}.sourceNamespace`, `sourceNamespace match ${sourceNamespace} is invalid`);
     }
   });
-}
-
-function report(f: Findings, path: string, message: string | undefined): void {
-  if (message !== undefined) f.error(path, message);
 }
 
 function reportMatch(f: Findings, path: string, finding: StringMatchFinding | undefined): void {

@@ -3,10 +3,11 @@
  * validateHTTPDirectResponse, validateHTTPRewrite, validateURIRegexRewrite, validateAuthorityRewrite).
  */
 import { validateHttpStatus } from './cors-fault';
-import { entriesOf, int32Of, isSet, messageOf, numberOf, stringOf } from './values';
-import { goQuote, isAuthorityHeader } from '../shared/headers';
+import { goQuote } from '../../go-format';
+import { isAuthorityHeader } from '../shared/headers';
 import { validatePort } from '../shared/ports';
 import { validateStringRegexp } from '../shared/regex';
+import { entriesOf, int32Of, isSet, messageOf, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 
 const KB = 1024;

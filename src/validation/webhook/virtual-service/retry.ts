@@ -1,7 +1,7 @@
 /** Retry policy of an HTTP route (validateHTTPRetry). */
-import { int32Of, isSet, messageOf, stringOf } from './values';
-import { validateDuration } from '../shared/duration';
-import { goQuote } from '../shared/headers';
+import { goQuote } from '../../go-format';
+import { checkDuration } from '../shared/duration';
+import { int32Of, isSet, messageOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
 
 /** Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on policies Istio accepts. */
@@ -36,10 +36,7 @@ export function checkRetry(f: Findings, path: string, retries: unknown): void {
   if (attempts === 0 && (isSet(r.perTryTimeout) || retryOn !== '' || isSet(r.retryRemoteLocalities))) {
     f.error(path, 'http retry policy configured when attempts are set to 0 (disabled)');
   }
-  if (isSet(r.perTryTimeout)) {
-    const err = validateDuration(r.perTryTimeout);
-    if (err) f.error(`${path}.perTryTimeout`, err);
-  }
+  checkDuration(f, `${path}.perTryTimeout`, r.perTryTimeout);
   if (retryOn !== '') {
     for (const policy of retryOn.split(',')) {
       // not trimmed: "5xx, reset" holds " reset", which Istio rejects
@@ -48,8 +45,5 @@ export function checkRetry(f: Findings, path: string, retries: unknown): void {
       }
     }
   }
-  if (isSet(r.backoff)) {
-    const err = validateDuration(r.backoff);
-    if (err) f.error(`${path}.backoff`, err);
-  }
+  checkDuration(f, `${path}.backoff`, r.backoff);
 }

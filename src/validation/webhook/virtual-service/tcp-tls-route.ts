@@ -1,13 +1,14 @@
 /** TLS and TCP routes of a VirtualService (validateTLSRoute, validateTLSMatch, validateSniHost, validateTCPRoute, validateTCPMatch). */
 import { checkRouteDestinations } from './destinations';
-import { hostSubsetOf, validateWildcardDomainForVirtualServiceBoundToGateway } from './hosts';
+import { validateWildcardDomainForVirtualServiceBoundToGateway } from './hosts';
+import { goQuote } from '../../go-format';
+import { hostSubsetOf } from '../../hosts';
 import { validateGatewayNames } from '../shared/gateway-names';
 import { isValidIPAddress, validateIPSubnet, validateWildcardDomain } from '../shared/hosts';
 import { validateLabels } from '../shared/labels';
 import { validatePort } from '../shared/ports';
+import { isSet, listOf, messageOf, numberOf, stringOf } from '../shared/values';
 import { Findings } from '../types';
-import { isSet, listOf, messageOf, numberOf, stringOf } from './values';
-import { goQuote } from '../shared/headers';
 
 /** What a TLS route needs to know of its VirtualService. */
 export interface TlsRouteContext {

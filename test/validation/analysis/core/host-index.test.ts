@@ -1,5 +1,5 @@
 import { HostIndex } from '../../../../src/validation/analysis/core/host-index';
-import { hostsMatch } from '../../../../src/validation/analysis/core/hosts';
+import { hostsMatch } from '../../../../src/validation/hosts';
 
 describe('HostIndex', () => {
   // Every pair of a small universe of well-formed hosts: the index must agree with hostsMatch.

@@ -1,4 +1,4 @@
-import { dotSuffixes, hostsMatch, isExportedTo, namesForNamespace, resourceNameFromHost, shortOrFullName, toFqdn } from '../../../../src/validation/analysis/core/hosts';
+import { dotSuffixes, isExportedTo, namesForNamespace, resourceNameFromHost, shortOrFullName, toFqdn } from '../../../../src/validation/analysis/core/hosts';
 
 describe('Istio host rules', () => {
   test.each([
@@ -17,21 +17,6 @@ describe('Istio host rules', () => {
     ['api.example.com', 'bookinfo/api.example.com'],
   ])('resourceNameFromHost(bookinfo, %p) = %p', (host, name) => {
     expect(resourceNameFromHost('bookinfo', host)).toBe(name);
-  });
-
-  test.each([
-    ['foo.com', 'foo.com', true],
-    ['foo.com', 'bar.com', false],
-    ['*.com', 'foo.com', true],
-    ['bar.com', '*.com', true],
-    ['*.foo.com', 'foo.com', false],
-    ['*', 'foo.com', true],
-    ['*', '*.com', true],
-    ['*.com', '*.foo.com', true],
-    ['*.foo.com', '*.bar.com', false],
-  ])('hostsMatch(%p, %p) = %p', (a, b, expected) => {
-    expect(hostsMatch(a, b)).toBe(expected);
-    expect(hostsMatch(b, a)).toBe(expected);
   });
 
   test('namesForNamespace keeps unqualified, `*`-qualified and own-namespace hosts', () => {

@@ -1,4 +1,6 @@
-import { checkDuration, intValue, isSet, validateConnectionPool } from '../../../../src/validation/webhook/shared/connection-pool';
+import { validateConnectionPool } from '../../../../src/validation/webhook/shared/connection-pool';
+import { checkDuration } from '../../../../src/validation/webhook/shared/duration';
+import { isSet, numberOf } from '../../../../src/validation/webhook/shared/values';
 import { collect, drPolicy, err, webhookDiagnostics } from '../dr-se-support';
 
 const C = 'spec.trafficPolicy.connectionPool';
@@ -87,7 +89,7 @@ describe('validateConnectionPool', () => {
 
   test('helpers', () => {
     expect(isSet(null)).toBe(false);
-    expect(intValue('3')).toBe(0);
+    expect(numberOf('3')).toBe(0);
     expect(collect(f => checkDuration(f, 'd', 3))).toEqual([]);
     expect(collect(f => validateConnectionPool(f, 'p', null))).toEqual([]);
   });

@@ -1,25 +1,9 @@
 import {
-  checkHeaderOperations, goQuote, isAuthorityHeader, isInternalHeader, isJwtClaimRoute, validateCorsHttpHeaderName,
+  checkHeaderOperations, isAuthorityHeader, isInternalHeader, isJwtClaimRoute, validateCorsHttpHeaderName,
   validateHttpHeaderNameOrJwtClaimRoute, validateHttpHeaderOperationName, validateHttpHeaderValue,
   validateHttpHeaderWithAuthorityOperationName, validateStrictHttpHeaderName,
 } from '../../../../src/validation/webhook/shared/headers';
 import { Findings } from '../../../../src/validation/webhook/types';
-
-describe('goQuote (Go %q)', () => {
-  test.each([
-    ['abc', '"abc"'],
-    ['a"b\\c', '"a\\"b\\\\c"'],
-    ['tab\there\n', '"tab\\there\\n"'],
-    ['\u0007\u000b\u0001\u007f', '"\\a\\v\\x01\\x7f"'],
-    ['caf\u00e9 \u4e16', '"caf\u00e9 \u4e16"'],
-    ['nbsp\u00a0', '"nbsp\\u00a0"'],
-    ['\u{1F600}', '"\u{1F600}"'],
-    ['\u{E0001}', '"\\U000e0001"'],
-    ['\ud800', '"\ufffd"'],
-  ])('%p', (text, quoted) => {
-    expect(goQuote(text)).toBe(quoted);
-  });
-});
 
 describe('header name classes', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { hostMatches, hostSubsetOf, validateWildcardDomainForVirtualServiceBoundToGateway } from '../../../../src/validation/webhook/virtual-service/hosts';
+import { validateWildcardDomainForVirtualServiceBoundToGateway } from '../../../../src/validation/webhook/virtual-service/hosts';
 
 const FORMAT = 'outbound_.<PORT>_._.<HOSTNAME>';
 
@@ -19,33 +19,5 @@ describe('ValidateWildcardDomainForVirtualServiceBoundToGateway', () => {
     [true, 'inbound_.80_._.a.com', 'domain name "inbound_.80_._.a.com" invalid (label "inbound_" invalid)'],
   ])('sni=%p %p: %s', (sni, domain, message) => {
     expect(validateWildcardDomainForVirtualServiceBoundToGateway(sni, domain)).toBe(message);
-  });
-});
-
-describe('host.Name matching', () => {
-  test.each([
-    ['foo.com', 'foo.com', true],
-    ['foo.com', 'bar.com', false],
-    ['*.com', 'foo.com', true],
-    ['bar.com', '*.com', true],
-    ['*.foo.com', 'foo.com', false],
-    ['*', 'foo.com', true],
-    ['*', '*.com', true],
-    ['*.com', '*.foo.com', true],
-    ['*.foo.com', '*.bar.com', false],
-  ])('Matches(%p, %p) is %p', (a, b, expected) => {
-    expect(hostMatches(a, b)).toBe(expected);
-  });
-
-  test.each([
-    ['foo.com', 'foo.com', true],
-    ['foo.com', '*.com', true],
-    ['*.com', 'foo.com', false],
-    ['*.foo.com', '*.com', true],
-    ['*.com', '*.foo.com', false],
-    ['*', '*', true],
-    ['a.com', 'b.com', false],
-  ])('SubsetOf(%p, %p) is %p', (a, b, expected) => {
-    expect(hostSubsetOf(a, b)).toBe(expected);
   });
 });

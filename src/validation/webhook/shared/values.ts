@@ -3,6 +3,7 @@
  * field or oneof member is "set" when its key is present (even `{}` or `''`), an empty list or map
  * is the same as none.
  */
+import { isRecord } from '../../json';
 
 /** True when a message field (or oneof member) is set: present and not null. */
 export function isSet(value: unknown): boolean {
@@ -22,7 +23,7 @@ export function entriesOf(value: unknown): [string, unknown][] {
 
 /** A message field as an object ({} when absent, so reads of its fields give zero values). */
 export function messageOf(value: unknown): Record<string, any> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, any> : {};
+  return isRecord(value) ? value : {};
 }
 
 /** A string field ('' when absent). */
@@ -30,7 +31,10 @@ export function stringOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** A numeric field (0 when absent). */
+/**
+ * A numeric field (0 when absent). Integer fields reach the webhook only as finite numbers (the
+ * schema rejects anything else first); a non-finite float reads as 0.
+ */
 export function numberOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
