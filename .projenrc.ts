@@ -88,7 +88,7 @@ project.tasks.tryFind('package-all')!.reset();
 project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:js')!);
 
 // The validation engine reads the CRD schemas generated next to L1 at run time: ship them in lib/.
-project.compileTask.exec(`node -e "require('fs').cpSync('src/imports/schemas', 'lib/imports/schemas', { recursive: true })"`);
+project.compileTask.exec('node -e "require(\'fs\').cpSync(\'src/imports/schemas\', \'lib/imports/schemas\', { recursive: true })"');
 
 // Every README snippet must compile against the built assembly: rosetta fails the build otherwise.
 project.postCompileTask.exec('jsii-rosetta extract --strict');

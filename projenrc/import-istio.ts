@@ -59,12 +59,12 @@ function writeSchemas(crdText: string) {
   for (const crd of loadAll(crdText) as any[]) {
     if (crd?.kind !== 'CustomResourceDefinition') continue;
     const { group, names, scope, versions } = crd.spec;
-    for (const version of versions) {
-      if (!version.served) continue;
-      const file = `${group}_${version.name}_${names.kind}.json`;
-      const entry = { apiVersion: `${group}/${version.name}`, kind: names.kind, scope, file };
+    for (const crdVersion of versions) {
+      if (!crdVersion.served) continue;
+      const file = `${group}_${crdVersion.name}_${names.kind}.json`;
+      const entry = { apiVersion: `${group}/${crdVersion.name}`, kind: names.kind, scope, file };
       index.push(entry);
-      const schema = stripDocs(version.schema.openAPIV3Schema);
+      const schema = stripDocs(crdVersion.schema.openAPIV3Schema);
       writeFileSync(join(schemaDir, file), JSON.stringify({ ...entry, file: undefined, schema }) + '\n');
     }
   }
