@@ -7,7 +7,7 @@
 import { evaluateRules } from './cel/rules';
 import { crdVersion, servedVersions } from './crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
-import { FieldIssue, NO_PATH } from './schema/field-errors';
+import { fieldError, FieldIssue, NO_PATH } from './schema/field-errors';
 import { validateMetadata } from './schema/metadata';
 import { findUnknownFields, findUnknownMetadataFields } from './schema/pruning';
 import { validateValue } from './schema/structural';
@@ -24,17 +24,23 @@ function objectIssues(obj: Record<string, unknown>, schema: NonNullable<ReturnTy
   for (const [field, value] of Object.entries(obj)) {
     if (!SERVER_FIELDS.has(field)) body[field] = value;
   }
-  // Strict decoding sees the whole object, status included, and stops at unknown fields.
+  // status is a subresource: what a create or update sends there is dropped, never validated...
+  const status = body.status;
+  delete body.status;
+  const walked = validateValue(body, schema, '');
+
+  // ... but strict decoding sees the whole object, status included, and stops at unknown fields.
   const unknown: FieldIssue[] = [];
   findUnknownMetadataFields(obj.metadata, unknown);
-  findUnknownFields(body, schema, '', unknown);
+  unknown.push(...walked.unknownFields);
+  if (status !== undefined) {
+    if (schema.properties?.status) findUnknownFields(status, schema.properties.status, 'status', unknown);
+    else unknown.push(fieldError.unknownField('status'));
+  }
   if (unknown.length > 0) return unknown;
-  // status is a subresource: what a create or update sends there is dropped, never validated.
-  delete body.status;
 
   const issues: FieldIssue[] = [];
   validateMetadata(obj.metadata, issues);
-  const walked = validateValue(body, schema, '');
   issues.push(...walked.issues);
   if (issues.some(issue => issue.blocking)) {
     issues.push({ path: NO_PATH, message: CEL_SKIPPED });

@@ -49,12 +49,12 @@ function failure(rule: ValidationRule): string {
   return rule.message?.trim() ? rule.message : `failed rule: ${rule.rule.trim()}`;
 }
 
-/** A node whose rules are to run: its schema, its value as given and as CEL sees it, its CEL path. */
+/** A node whose rules are to run: its schema, its value as given and as CEL sees it, its CEL path (rendered on failure). */
 export interface RuleTask {
   readonly schema: SchemaNode;
   readonly value: unknown;
   readonly celValue: unknown;
-  readonly path: string;
+  readonly path: () => string;
 }
 
 /**
@@ -62,10 +62,11 @@ export interface RuleTask {
  * arrays; an evaluation error prints the schema type, the error and the rule's message.
  */
 export function evaluateRules(task: RuleTask, issues: FieldIssue[]): void {
-  const { schema, value, celValue, path } = task;
+  const { schema, value, celValue } = task;
   for (const rule of schema['x-kubernetes-validations'] ?? []) {
     const result = compiledRule(rule)(celValue);
     if (result === true) continue;
+    const path = task.path();
     if (isEvalError(result)) {
       issues.push(fieldError.invalid(path, schema.type ?? '', `${celGoError(result.message)} evaluating rule: ${failure(rule)}`));
     } else if (schema.type === 'object' || schema.type === 'array') {

@@ -5,17 +5,20 @@
  * only when no blocking error was found (Kubernetes skips all CEL rules then).
  */
 import { fieldError, FieldIssue } from './field-errors';
+import { FieldPath } from './field-path';
 import { formatIssue } from './formats';
 import { checkJunctors } from './junctors';
+import { findUnknownFields } from './pruning';
 import { needsCelValue, RuleTask } from '../cel/rules';
 import type { SchemaNode } from '../crd-catalog';
 import { isRecord } from '../json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** What a walk produces: findings, and the CEL rules queued for after it. */
+/** What a walk produces: findings, unknown fields (strict decoding), and the CEL rules queued for after it. */
 export interface WalkResult {
   readonly issues: FieldIssue[];
+  readonly unknownFields: FieldIssue[];
   readonly ruleTasks: RuleTask[];
 }
 
@@ -43,12 +46,12 @@ function schemaType(schema: SchemaNode): string | undefined {
 }
 
 /**
- * Validates `value` against `schema`. `path` is the path schema errors print (map keys as `.key`),
- * `celPath` the one CEL errors print (map keys as `[key]`).
+ * Validates `value` against `schema`, at the field path `root` ('' for a whole object). Paths are
+ * rendered only for findings: schema errors print map keys as `.key`, CEL errors as `[key]`.
  */
-export function validateValue(value: unknown, schema: SchemaNode, path: string, celPath: string = path): WalkResult {
-  const result: WalkResult = { issues: [], ruleTasks: [] };
-  walk(value, schema, path, celPath, result, false);
+export function validateValue(value: unknown, schema: SchemaNode, root: string): WalkResult {
+  const result: WalkResult = { issues: [], unknownFields: [], ruleTasks: [] };
+  walk(value, schema, FieldPath.root(root), result, false);
   return result;
 }
 
@@ -56,33 +59,37 @@ export function validateValue(value: unknown, schema: SchemaNode, path: string, 
  * Returns the value converted for CEL (integers as bigint, unknown fields pruned) when `wantCel`
  * or the node has rules; undefined otherwise, or when the node's type is wrong.
  */
-function walk(value: unknown, schema: SchemaNode, path: string, celPath: string, out: WalkResult, wantCel: boolean): unknown {
+function walk(value: unknown, schema: SchemaNode, at: FieldPath, out: WalkResult, wantCel: boolean): unknown {
   const cel = wantCel || needsCelValue(schema);
   const type = schemaType(schema);
   if (value === null || value === undefined) {
     if (schema.nullable || !type) return null;
+    const path = at.schema();
     out.issues.push(fieldError.typeInvalid(path, 'null', inBody(path, `must be of type ${type}: "null"`)));
     return undefined;
   }
   if (!typeMatches(value, schema)) {
+    const path = at.schema();
     const actual = jsonType(value);
     out.issues.push(fieldError.typeInvalid(path, actual, inBody(path, `must be of type ${type}: "${actual}"`)));
+    // Decoding prunes below a wrong type too: its fields may still be unknown ones.
+    findUnknownFields(value, schema, path, out.unknownFields);
     return undefined;
   }
   if (schema.enum && !schema.enum.some(allowed => allowed === value)) {
-    out.issues.push(fieldError.notSupported(path, value, schema.enum));
+    out.issues.push(fieldError.notSupported(at.schema(), value, schema.enum));
   }
   let celValue: unknown;
   if (Array.isArray(value)) {
-    celValue = walkArray(value, schema, path, celPath, out, cel);
+    celValue = walkArray(value, schema, at, out, cel);
   } else if (isRecord<Json>(value)) {
-    celValue = walkObject(value, schema, path, celPath, out, cel);
+    celValue = walkObject(value, schema, at, out, cel);
   } else {
-    checkScalar(value, schema, path, out.issues);
+    checkScalar(value, schema, at, out.issues);
     celValue = typeof value === 'number' && (schema.type === 'integer' || schema['x-kubernetes-int-or-string']) ? BigInt(value) : value;
   }
-  if (schema.oneOf || schema.anyOf || schema.allOf || schema.not) checkJunctors(value, schema, path, out.issues);
-  if (needsCelValue(schema)) out.ruleTasks.push({ schema, value, celValue, path: celPath });
+  if (schema.oneOf || schema.anyOf || schema.allOf || schema.not) checkJunctors(value, schema, at.schema(), out.issues);
+  if (needsCelValue(schema)) out.ruleTasks.push({ schema, value, celValue, path: () => at.cel() });
   return cel ? celValue : undefined;
 }
 
@@ -100,7 +107,11 @@ function typeMatches(value: unknown, schema: SchemaNode): boolean {
   }
 }
 
-function checkScalar(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
+function checkScalar(value: unknown, schema: SchemaNode, at: FieldPath, issues: FieldIssue[]): void {
+  const hasBounds = schema.maxLength !== undefined || schema.minLength !== undefined || schema.pattern !== undefined
+    || schema.format !== undefined || schema.maximum !== undefined || schema.minimum !== undefined || schema.multipleOf !== undefined;
+  if (!hasBounds) return;
+  const path = at.schema();
   if (typeof value === 'string') {
     const length = runeLength(value);
     if (schema.maxLength !== undefined && length > schema.maxLength) {
@@ -146,25 +157,28 @@ function patternMatches(pattern: string, text: string): boolean {
   return test(text);
 }
 
-function walkArray(value: Json[], schema: SchemaNode, path: string, celPath: string, out: WalkResult, cel: boolean): unknown[] | undefined {
+function walkArray(value: Json[], schema: SchemaNode, at: FieldPath, out: WalkResult, cel: boolean): unknown[] | undefined {
   if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    out.issues.push(fieldError.tooMany(path, value.length, schema.maxItems));
+    out.issues.push(fieldError.tooMany(at.schema(), value.length, schema.maxItems));
   }
   if (schema.minItems !== undefined && value.length < schema.minItems) {
+    const path = at.schema();
     out.issues.push(fieldError.invalid(path, value.length, inBody(path, `should have at least ${schema.minItems} items`)));
   }
-  checkListUniqueness(value, schema, path, out.issues);
+  checkListUniqueness(value, schema, at, out.issues);
   const items = schema.items;
+  // Items without a schema admit no fields: their keys are unknown to the decoder.
+  if (!items) findUnknownFields(value, schema, at.schema(), out.unknownFields);
   const converted: unknown[] | undefined = cel ? [] : undefined;
-  value.forEach((item, i) => {
-    const celItem = items ? walk(item, items, `${path}[${i}]`, `${celPath}[${i}]`, out, cel) : toCelGeneric(item);
+  for (let i = 0; i < value.length; i++) {
+    const celItem = items ? walk(value[i], items, at.index(i), out, cel) : toCelGeneric(value[i]);
     converted?.push(celItem);
-  });
+  }
   return converted;
 }
 
 /** x-kubernetes-list-type set / map: no two equal items, no two items with equal keys. */
-function checkListUniqueness(value: Json[], schema: SchemaNode, path: string, issues: FieldIssue[]): void {
+function checkListUniqueness(value: Json[], schema: SchemaNode, at: FieldPath, issues: FieldIssue[]): void {
   const listType = schema['x-kubernetes-list-type'];
   if (listType !== 'set' && listType !== 'map' && !schema.uniqueItems) return;
   const keys = schema['x-kubernetes-list-map-keys'] ?? [];
@@ -177,37 +191,48 @@ function checkListUniqueness(value: Json[], schema: SchemaNode, path: string, is
     const id = JSON.stringify(identity);
     // Kubernetes reports a repeated value once, at its first repetition.
     if (seen.has(id) && !reported.has(id)) {
-      issues.push(fieldError.duplicate(`${path}[${i}]`, identity));
+      issues.push(fieldError.duplicate(at.index(i).schema(), identity));
       reported.add(id);
     }
     seen.add(id);
   });
 }
 
-function walkObject(value: Record<string, Json>, schema: SchemaNode, path: string, celPath: string, out: WalkResult, cel: boolean):
+function walkObject(value: Record<string, Json>, schema: SchemaNode, at: FieldPath, out: WalkResult, cel: boolean):
 Record<string, unknown> | undefined {
   const converted: Record<string, unknown> | undefined = cel ? {} : undefined;
-  // The API server prunes a non-nullable null before validating: such a field counts as absent.
-  const present = (name: string, child: SchemaNode | undefined) => value[name] !== undefined && (value[name] !== null || child?.nullable === true);
+  const properties = schema.properties;
   const additional = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-  const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
-  for (const name of schema.required ?? []) {
-    if (!present(name, schema.properties?.[name] ?? additional)) out.issues.push(fieldError.required(join(path, name)));
+  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
+  if (schema.required) {
+    for (const name of schema.required) {
+      const child = value[name];
+      // The API server prunes a non-nullable null before validating: such a field counts as absent.
+      if (child === undefined || (child === null && (properties?.[name] ?? additional)?.nullable !== true)) {
+        out.issues.push(fieldError.required(at.property(name).schema()));
+      }
+    }
   }
-  const names = Object.keys(value).filter(name => present(name, schema.properties?.[name] ?? additional));
-  if (schema.maxProperties !== undefined && names.length > schema.maxProperties) {
-    out.issues.push(fieldError.tooMany(path, names.length, schema.maxProperties));
-  }
-  if (schema.minProperties !== undefined && names.length < schema.minProperties) {
-    out.issues.push(fieldError.invalid(path, names.length, inBody(path, `should have at least ${schema.minProperties} properties`)));
-  }
-  for (const name of names) {
-    const declared = schema.properties?.[name];
-    // Unknown fields were reported (and stopped validation) before the walk; preserved ones pass as they are.
+  let count = 0;
+  for (const name in value) {
+    const child = value[name];
+    const declared = properties?.[name];
     const childSchema = declared ?? additional;
-    const celChildPath = declared ? join(celPath, name) : `${celPath}[${name}]`;
-    const celChild = childSchema ? walk(value[name], childSchema, join(path, name), celChildPath, out, cel) : toCelGeneric(value[name]);
+    if (!childSchema && !preserve) {
+      out.unknownFields.push(fieldError.unknownField(at.property(name).schema()));
+      continue;
+    }
+    if (child === undefined || (child === null && childSchema?.nullable !== true)) continue;
+    count++;
+    const celChild = childSchema ? walk(child, childSchema, declared ? at.property(name) : at.mapKey(name), out, cel) : toCelGeneric(child);
     if (converted) converted[name] = celChild;
+  }
+  if (schema.maxProperties !== undefined && count > schema.maxProperties) {
+    out.issues.push(fieldError.tooMany(at.schema(), count, schema.maxProperties));
+  }
+  if (schema.minProperties !== undefined && count < schema.minProperties) {
+    const path = at.schema();
+    out.issues.push(fieldError.invalid(path, count, inBody(path, `should have at least ${schema.minProperties} properties`)));
   }
   return converted;
 }

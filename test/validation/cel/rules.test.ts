@@ -47,7 +47,7 @@ describe('evaluateRules', () => {
   const schema = (rules: ValidationRule[], type = 'string'): SchemaNode => ({ type, 'x-kubernetes-validations': rules });
   const run = (node: SchemaNode, value: unknown, celValue: unknown = value) => {
     const issues: FieldIssue[] = [];
-    evaluateRules({ schema: node, value, celValue, path: 'spec.timeout' }, issues);
+    evaluateRules({ schema: node, value, celValue, path: () => 'spec.timeout' }, issues);
     return issues;
   };
 

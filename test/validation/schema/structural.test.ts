@@ -140,6 +140,17 @@ describe('structural schema validation', () => {
   });
 
   describe('objects', () => {
+    test('unknown fields are collected apart, as strict decoding reports them', () => {
+      const schema = object({ hosts: { type: 'array', items: object({ name: { type: 'string' } }) }, port: { type: 'string' } });
+      const { issues, unknownFields } = validateValue({ hostz: 1, hosts: [{ nam: 'a' }], port: { number: 80 } }, schema, 'spec');
+      expect(unknownFields.map(issue => `${issue.path}: ${issue.message}`)).toEqual([
+        'spec.hostz: unknown field "spec.hostz"',
+        'spec.hosts[0].nam: unknown field "spec.hosts[0].nam"',
+        'spec.port.number: unknown field "spec.port.number"',
+      ]);
+      expect(issues.map(issue => issue.path)).toEqual(['spec.port']);
+    });
+
     test('x-kubernetes-preserve-unknown-fields keeps anything', () => {
       expect(check({ any: { thing: 1 } }, { 'type': 'object', 'x-kubernetes-preserve-unknown-fields': true })).toEqual([]);
     });
