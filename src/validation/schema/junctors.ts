@@ -23,12 +23,12 @@ function satisfies(value: unknown, schema: SchemaNode): boolean {
   return true;
 }
 
-function junctorIssue(path: string, detail: string): FieldIssue {
-  return { path: NO_PATH, message: `Invalid value: "": ${goQuote(path)} ${detail}` };
+function junctorIssue(path: () => string, detail: string): FieldIssue {
+  return { path: NO_PATH, message: `Invalid value: "": ${goQuote(path())} ${detail}` };
 }
 
-/** Checks the junctors of one node (not its children); `path` is the node's schema-error path. */
-export function checkJunctors(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
+/** Checks the junctors of one node (not its children); `path` renders the node's schema-error path. */
+export function checkJunctors(value: unknown, schema: SchemaNode, path: () => string, issues: FieldIssue[]): void {
   if (schema.oneOf) {
     const valid = schema.oneOf.filter(branch => satisfies(value, branch)).length;
     if (valid !== 1) {

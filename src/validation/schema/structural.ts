@@ -88,7 +88,7 @@ function walk(value: unknown, schema: SchemaNode, at: FieldPath, out: WalkResult
     checkScalar(value, schema, at, out.issues);
     celValue = typeof value === 'number' && (schema.type === 'integer' || schema['x-kubernetes-int-or-string']) ? BigInt(value) : value;
   }
-  if (schema.oneOf || schema.anyOf || schema.allOf || schema.not) checkJunctors(value, schema, at.schema(), out.issues);
+  if (schema.oneOf || schema.anyOf || schema.allOf || schema.not) checkJunctors(value, schema, () => at.schema(), out.issues);
   if (needsCelValue(schema)) out.ruleTasks.push({ schema, value, celValue, path: () => at.cel() });
   return cel ? celValue : undefined;
 }
@@ -108,36 +108,33 @@ function typeMatches(value: unknown, schema: SchemaNode): boolean {
 }
 
 function checkScalar(value: unknown, schema: SchemaNode, at: FieldPath, issues: FieldIssue[]): void {
-  const hasBounds = schema.maxLength !== undefined || schema.minLength !== undefined || schema.pattern !== undefined
-    || schema.format !== undefined || schema.maximum !== undefined || schema.minimum !== undefined || schema.multipleOf !== undefined;
-  if (!hasBounds) return;
-  const path = at.schema();
+  const invalid = (detail: string) => {
+    const path = at.schema();
+    issues.push(fieldError.invalid(path, value, inBody(path, detail)));
+  };
   if (typeof value === 'string') {
-    const length = runeLength(value);
-    if (schema.maxLength !== undefined && length > schema.maxLength) {
-      issues.push(fieldError.tooLong(path, schema.maxLength));
+    if (schema.maxLength !== undefined || schema.minLength !== undefined) {
+      const length = runeLength(value);
+      if (schema.maxLength !== undefined && length > schema.maxLength) issues.push(fieldError.tooLong(at.schema(), schema.maxLength));
+      if (schema.minLength !== undefined && length < schema.minLength) invalid(`should be at least ${schema.minLength} chars long`);
     }
-    if (schema.minLength !== undefined && length < schema.minLength) {
-      issues.push(fieldError.invalid(path, value, inBody(path, `should be at least ${schema.minLength} chars long`)));
-    }
-    if (schema.pattern !== undefined && !patternMatches(schema.pattern, value)) {
-      issues.push(fieldError.invalid(path, value, inBody(path, `should match '${schema.pattern}'`)));
-    }
+    if (schema.pattern !== undefined && !patternMatches(schema.pattern, value)) invalid(`should match '${schema.pattern}'`);
     const formatProblem = schema.format ? formatIssue(schema.format, value) : undefined;
-    if (formatProblem) issues.push(fieldError.typeInvalid(path, value, inBody(path, formatProblem)));
+    if (formatProblem) {
+      const path = at.schema();
+      issues.push(fieldError.typeInvalid(path, value, inBody(path, formatProblem)));
+    }
     return;
   }
   if (typeof value === 'number') {
     if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) {
-      const bound = schema.exclusiveMaximum ? 'less than' : 'less than or equal to';
-      issues.push(fieldError.invalid(path, value, inBody(path, `should be ${bound} ${schema.maximum}`)));
+      invalid(`should be ${schema.exclusiveMaximum ? 'less than' : 'less than or equal to'} ${schema.maximum}`);
     }
     if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) {
-      const bound = schema.exclusiveMinimum ? 'greater than' : 'greater than or equal to';
-      issues.push(fieldError.invalid(path, value, inBody(path, `should be ${bound} ${schema.minimum}`)));
+      invalid(`should be ${schema.exclusiveMinimum ? 'greater than' : 'greater than or equal to'} ${schema.minimum}`);
     }
     if (schema.multipleOf !== undefined && !Number.isInteger(value / schema.multipleOf)) {
-      issues.push(fieldError.invalid(path, value, inBody(path, `should be a multiple of ${schema.multipleOf}`)));
+      invalid(`should be a multiple of ${schema.multipleOf}`);
     }
   }
 }

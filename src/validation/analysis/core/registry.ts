@@ -58,11 +58,13 @@ export class ServiceRegistry {
    */
   public lookup(namespace: string, exportTo: readonly string[], host: string): RegistryService | undefined {
     const fqdn = toFqdn(namespace, host);
-    const scopes = ['*', ...(exportTo.length === 0 ? [namespace] : exportTo.map(e => e === '.' ? namespace : e))];
-    for (const scope of scopes) {
+    const exported = this.scoped.get(`*/${fqdn}`);
+    if (exported) return exported;
+    for (const scope of exportTo.length === 0 ? [namespace] : exportTo.map(e => e === '.' ? namespace : e)) {
       const found = this.scoped.get(`${scope}/${fqdn}`);
       if (found) return found;
     }
+    if (this.wildcards.size === 0) return undefined;
     const name = isWildcarded(host) ? host.slice(1) : host;
     for (const suffix of dotSuffixes(name)) {
       for (const scope of ['*', namespace]) {
