@@ -16,7 +16,17 @@ describe('examples/seed-l1: every object of the seed spec, built with L1 classes
   // The seed spec is the fixture: its YAML blocks are parsed, never copied.
   const seed = seedObjects();
   const charts = addSeedCharts(Testing.app());
+  // Synth prints the seed's one webhook warning (a deprecated field): asserted below, kept off the test output.
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
   const synthesized = charts.flatMap(chart => Testing.synth(chart));
+  const warnings = warn.mock.calls.map(call => String(call[0]));
+
+  test('synth prints the deprecation warning Istio gives for ring-hash-config, and no other', () => {
+    expect(new Set(warnings)).toEqual(new Set([
+      "[load-balancing/ring-hash-config] warning: IST0133 DestinationRule ring-hash-config: spec.trafficPolicy.loadBalancer.consistentHash.minimumRingSize: consistent hash MinimumRingSize is deprecated, use ConsistentHashLB's RingHash configuration instead",
+    ]));
+  });
 
   test('the seed spec holds the 39 complete objects the example reproduces', () => {
     const kinds: Record<string, number> = {};

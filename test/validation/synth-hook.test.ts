@@ -72,6 +72,23 @@ describe('validation at synth', () => {
     expect(() => Testing.synth(strict)).toThrow(/\[strict\/Route\]/);
   });
 
+  test('warnings are printed with the construct path and do not fail the synth', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const chart = Testing.chart();
+    new networking.Gateway(chart, 'Passthrough', {
+      metadata: { name: 'passthrough', namespace: 'istio-system' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: 8443, name: 'tls', protocol: 'TLS' }, hosts: ['*'], tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, httpsRedirect: true } }],
+      },
+    });
+
+    expect(Testing.synth(chart)).toHaveLength(1);
+    expect(warn).toHaveBeenCalledWith('[test/Passthrough] warning: IST0133 Gateway istio-system/passthrough: '
+      + 'spec.servers[0].tls.httpsRedirect: tls.httpsRedirect should only be used with http servers');
+    warn.mockRestore();
+  });
+
   test('node.validate() on an object outside a synth validates it alone', () => {
     const chart = Testing.chart();
     const route = tooShortTimeout(chart);
