@@ -2,9 +2,12 @@
  * Dispatches an object to its kind's webhook validator. Every served version of a kind goes through
  * the same validator, as in istiod.
  */
+import { validateAuthorizationPolicy } from './authorization-policy';
 import { validateDestinationRule } from './destination-rule';
 import { validateGateway } from './gateway';
 import { checkReservedAnnotations } from './metadata';
+import { validatePeerAuthentication } from './peer-authentication';
+import { validateRequestAuthentication } from './request-authentication';
 import { validateServiceEntry } from './service-entry';
 import { stringOf } from './shared/values';
 import { validateSidecar } from './sidecar';
@@ -17,6 +20,9 @@ const validators: Record<string, KindValidator> = {
   'networking.istio.io/Gateway': validateGateway,
   'networking.istio.io/ServiceEntry': validateServiceEntry,
   'networking.istio.io/Sidecar': validateSidecar,
+  'security.istio.io/AuthorizationPolicy': validateAuthorizationPolicy,
+  'security.istio.io/PeerAuthentication': validatePeerAuthentication,
+  'security.istio.io/RequestAuthentication': validateRequestAuthentication,
 };
 
 /** The webhook's findings for an object the schema accepted; empty for kinds without rules. */
