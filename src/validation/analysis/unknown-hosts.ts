@@ -28,8 +28,9 @@ export function analyzeUnknownHosts(set: ObjectSet, report: Report): void {
         report.add(vs, OwnMessages.UnknownDestinationHost, path,
           `host "${host}" is not in the service registry: no ServiceEntry in the set declares it, so istiod has no cluster to route to; add a ServiceEntry for it`);
       } else if (!named.has(resourceNameFromHost(vs.namespace, host))) {
+        const fqdn = toFqdn(vs.namespace, host);
         report.add(vs, OwnMessages.UnknownDestinationHost, path,
-          `host "${host}" (${toFqdn(vs.namespace, host)}) is not declared by any Service, ServiceEntry, VirtualService or DestinationRule in the set`);
+          `host "${host}"${fqdn === host ? '' : ` (${fqdn})`} is not declared by any Service, ServiceEntry, VirtualService or DestinationRule in the set`);
       }
     }
   }

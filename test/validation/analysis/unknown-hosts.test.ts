@@ -34,6 +34,13 @@ describe('routes to hosts nothing declares (CI1001)', () => {
     ]);
   });
 
+  test('a host already written as an FQDN is not repeated in parentheses', () => {
+    const objects = [virtualService('vs', { hosts: ['reviews'], http: [route('ratings.bookinfo.svc.cluster.local')] }, 'bookinfo')];
+    expect(findings(objects, 'CI1001').map(f => f.message)).toEqual([
+      'host "ratings.bookinfo.svc.cluster.local" is not declared by any Service, ServiceEntry, VirtualService or DestinationRule in the set',
+    ]);
+  });
+
   test('with Services in the set IST0101 reports instead', () => {
     const objects = [service('reviews', 'bookinfo'), virtualService('vs', { hosts: ['reviews'], http: [route('api.example.com')] }, 'bookinfo')];
     expect(findings(objects, 'CI1001', 'IST0101').map(f => f.code)).toEqual(['IST0101']);
