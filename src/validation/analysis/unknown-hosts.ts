@@ -12,7 +12,7 @@ import { OwnMessages } from './core/messages';
 import { Entry, Group, ObjectSet, strings } from './core/object-set';
 import { ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
-import { destinationHost, mirrorDestinations, routeDestinations } from './core/routes';
+import { allDestinations, destinationHost } from './core/routes';
 
 export function analyzeUnknownHosts(set: ObjectSet, report: Report): void {
   if (set.of(Group.CORE, 'Service').length > 0) return;
@@ -20,7 +20,7 @@ export function analyzeUnknownHosts(set: ObjectSet, report: Report): void {
   const named = namedHosts(set);
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     const exportTo = strings(vs.spec.exportTo);
-    for (const target of [...routeDestinations(vs.spec), ...mirrorDestinations(vs.spec)]) {
+    for (const target of allDestinations(set, vs)) {
       const host = destinationHost(target.destination);
       if (host === '' || registry.lookup(vs.namespace, exportTo, host)) continue;
       const path = `${target.path}.host`;

@@ -9,7 +9,7 @@ import { IstioMessages } from './core/messages';
 import { Entry, Group, ObjectSet, strings } from './core/object-set';
 import { RegistryService, ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
-import { destinationHost, mirrorDestinations, routeDestinations, RouteDestination } from './core/routes';
+import { allDestinations, destinationHost, RouteDestination } from './core/routes';
 
 export function analyzeVirtualServiceDestinations(set: ObjectSet, report: Report): void {
   const registry = ServiceRegistry.of(set);
@@ -19,7 +19,7 @@ export function analyzeVirtualServiceDestinations(set: ObjectSet, report: Report
   const knowsServices = set.of(Group.CORE, 'Service').length > 0;
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     const exportTo = strings(vs.spec.exportTo);
-    for (const target of [...routeDestinations(vs.spec), ...mirrorDestinations(vs.spec)]) {
+    for (const target of allDestinations(set, vs)) {
       const host = destinationHost(target.destination);
       const service = registry.lookup(vs.namespace, exportTo, host);
       if (service) checkPort(vs, target, host, service, report);

@@ -9,7 +9,7 @@ import { resourceNameFromHost } from './core/hosts';
 import { IstioMessages } from './core/messages';
 import { Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
-import { destinationHost, mirrorDestinations, routeDestinations } from './core/routes';
+import { allDestinations, destinationHost } from './core/routes';
 
 export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): void {
   // As istioctl: a host names `namespace/name` (short names in the object's namespace), and a
@@ -20,7 +20,7 @@ export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): vo
     for (const subset of list(rule.spec.subsets)) if (isRecord(subset)) defined.add(`${host}\n${subset.name ?? ''}`);
   }
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
-    for (const target of [...routeDestinations(vs.spec), ...mirrorDestinations(vs.spec)]) {
+    for (const target of allDestinations(set, vs)) {
       const subset = typeof target.destination.subset === 'string' ? target.destination.subset : '';
       if (subset === '') continue;
       const host = destinationHost(target.destination);

@@ -4,16 +4,24 @@
  * decoder join a map key with a dot (`spec.selector.app`), CEL errors put it in brackets
  * (`spec.selector[app]`).
  */
+/** How a segment joins its parent. */
+export type FieldPathKind = 'property' | 'mapKey' | 'index';
+
 export class FieldPath {
   /** The path of a value validated at `text` ('' for a whole object). */
   public static root(text: string): FieldPath {
     return new FieldPath(undefined, text, 'root');
   }
 
+  /** `parent`'s child `segment`; a root when there is no parent. Lets a walk create a path only when it needs one. */
+  public static of(parent: FieldPath | undefined, segment: string | number, kind: FieldPathKind): FieldPath {
+    return new FieldPath(parent, segment, parent ? kind : 'root');
+  }
+
   private constructor(
     private readonly parent: FieldPath | undefined,
     private readonly segment: string | number,
-    private readonly kind: 'root' | 'property' | 'mapKey' | 'index') {}
+    private readonly kind: FieldPathKind | 'root') {}
 
   public property(name: string): FieldPath {
     return new FieldPath(this, name, 'property');

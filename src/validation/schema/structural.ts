@@ -5,7 +5,7 @@
  * only when no blocking error was found (Kubernetes skips all CEL rules then).
  */
 import { fieldError, FieldIssue } from './field-errors';
-import { FieldPath } from './field-path';
+import { FieldPath, FieldPathKind } from './field-path';
 import { formatIssue } from './formats';
 import { checkJunctors } from './junctors';
 import { findUnknownFields } from './pruning';
@@ -51,16 +51,24 @@ function schemaType(schema: SchemaNode): string | undefined {
  */
 export function validateValue(value: unknown, schema: SchemaNode, root: string): WalkResult {
   const result: WalkResult = { issues: [], unknownFields: [], ruleTasks: [] };
-  walk(value, schema, FieldPath.root(root), result, false);
+  walk(value, schema, undefined, root, 'property', result, false);
   return result;
 }
 
 /**
  * Returns the value converted for CEL (integers as bigint, unknown fields pruned) when `wantCel`
- * or the node has rules; undefined otherwise, or when the node's type is wrong.
+ * or the node has rules; undefined otherwise, or when the node's type is wrong. The node's path is
+ * `segment` under `parent`, made into a FieldPath only if something needs it (most nodes never do).
  */
-function walk(value: unknown, schema: SchemaNode, at: FieldPath, out: WalkResult, wantCel: boolean): unknown {
-  const cel = wantCel || needsCelValue(schema);
+function walk(value: unknown, schema: SchemaNode, parent: FieldPath | undefined, segment: string | number, kind: FieldPathKind,
+  out: WalkResult, wantCel: boolean): unknown {
+  const rules = needsCelValue(schema);
+  // Fast path: a plain string, number or boolean with nothing to check beyond its type.
+  if (!wantCel && !rules && typeof value !== 'object' && value !== undefined && isPlainScalar(schema) && typeMatches(value, schema)) {
+    return undefined;
+  }
+  const at = FieldPath.of(parent, segment, kind);
+  const cel = wantCel || rules;
   const type = schemaType(schema);
   if (value === null || value === undefined) {
     if (schema.nullable || !type) return null;
@@ -89,8 +97,26 @@ function walk(value: unknown, schema: SchemaNode, at: FieldPath, out: WalkResult
     celValue = typeof value === 'number' && (schema.type === 'integer' || schema['x-kubernetes-int-or-string']) ? BigInt(value) : value;
   }
   if (schema.oneOf || schema.anyOf || schema.allOf || schema.not) checkJunctors(value, schema, () => at.schema(), out.issues);
-  if (needsCelValue(schema)) out.ruleTasks.push({ schema, value, celValue, path: () => at.cel() });
+  if (rules) out.ruleTasks.push({ schema, value, celValue, path: () => at.cel() });
   return cel ? celValue : undefined;
+}
+
+/** Where a schema node caches whether it is a plain scalar (schema nodes are our own parsed JSON). */
+const PLAIN = Symbol('plainScalar');
+
+/** A scalar schema with no enum, bound, length, pattern, format or junctor: its type is all there is to check. */
+function isPlainScalar(schema: SchemaNode): boolean {
+  const cache = schema as { [PLAIN]?: boolean };
+  let plain = cache[PLAIN];
+  if (plain === undefined) {
+    plain = (schema.type === 'string' || schema.type === 'integer' || schema.type === 'number' || schema.type === 'boolean')
+      && !schema['x-kubernetes-int-or-string'] && schema.enum === undefined && schema.format === undefined
+      && schema.pattern === undefined && schema.maxLength === undefined && schema.minLength === undefined
+      && schema.maximum === undefined && schema.minimum === undefined && schema.multipleOf === undefined
+      && !schema.oneOf && !schema.anyOf && !schema.allOf && !schema.not;
+    cache[PLAIN] = plain;
+  }
+  return plain;
 }
 
 function typeMatches(value: unknown, schema: SchemaNode): boolean {
@@ -168,7 +194,7 @@ function walkArray(value: Json[], schema: SchemaNode, at: FieldPath, out: WalkRe
   if (!items) findUnknownFields(value, schema, at.schema(), out.unknownFields);
   const converted: unknown[] | undefined = cel ? [] : undefined;
   for (let i = 0; i < value.length; i++) {
-    const celItem = items ? walk(value[i], items, at.index(i), out, cel) : toCelGeneric(value[i]);
+    const celItem = items ? walk(value[i], items, at, i, 'index', out, cel) : toCelGeneric(value[i]);
     converted?.push(celItem);
   }
   return converted;
@@ -221,7 +247,7 @@ Record<string, unknown> | undefined {
     }
     if (child === undefined || (child === null && childSchema?.nullable !== true)) continue;
     count++;
-    const celChild = childSchema ? walk(child, childSchema, declared ? at.property(name) : at.mapKey(name), out, cel) : toCelGeneric(child);
+    const celChild = childSchema ? walk(child, childSchema, at, name, declared ? 'property' : 'mapKey', out, cel) : toCelGeneric(child);
     if (converted) converted[name] = celChild;
   }
   if (schema.maxProperties !== undefined && count > schema.maxProperties) {

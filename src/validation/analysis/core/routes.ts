@@ -1,5 +1,5 @@
 /** The destinations of a VirtualService, enumerated as istioctl's analyzers do (virtualservice/util.go). */
-import { list } from './object-set';
+import { Entry, list, ObjectSet } from './object-set';
 import { isRecord } from '../../json';
 
 /** A destination of a route or a mirror, with where it is. */
@@ -47,4 +47,15 @@ export function mirrorDestinations(spec: any): RouteDestination[] {
 /** The destination's host ('' when absent). */
 export function destinationHost(destination: Record<string, any>): string {
   return typeof destination.host === 'string' ? destination.host : '';
+}
+
+/** Route destinations then mirror destinations of a VirtualService, enumerated once per analysis run. */
+export function allDestinations(set: ObjectSet, vs: Entry): readonly RouteDestination[] {
+  const byEntry = set.memo('destinations', () => new Map<Entry, RouteDestination[]>());
+  let destinations = byEntry.get(vs);
+  if (!destinations) {
+    destinations = [...routeDestinations(vs.spec), ...mirrorDestinations(vs.spec)];
+    byEntry.set(vs, destinations);
+  }
+  return destinations;
 }
