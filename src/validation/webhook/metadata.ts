@@ -3,6 +3,8 @@
  * checkDryRunAnnotation): annotations users may not set. The first one found rejects the object and
  * the kind's rules do not run.
  */
+import { parseBoolError } from './security/go-errors';
+import { stringOf } from './shared/values';
 import { WebhookFinding, WebhookObject } from './types';
 
 const DRY_RUN = 'istio.io/dry-run';
@@ -14,12 +16,28 @@ const INTERNAL_PARENTS = [
   'internal.istio.io/parents',
 ];
 
+/**
+ * checkDryRunAnnotation: istio.io/dry-run is for AuthorizationPolicy only, with a Go bool value
+ * (strconv.ParseBool) and an ALLOW or DENY action (absent means ALLOW).
+ */
+function checkDryRunAnnotation(obj: WebhookObject, value: string): string | undefined {
+  const where = `${obj.namespace}/${obj.name}`;
+  if (obj.kind !== 'AuthorizationPolicy') return `${where} has unsupported annotation ${DRY_RUN}, please remove the annotation`;
+  const action = stringOf(obj.spec.action) || 'ALLOW';
+  if (action !== 'ALLOW' && action !== 'DENY') {
+    return `the annotation ${DRY_RUN} currently only supports action ALLOW/DENY, found action ${action} in ${where}`;
+  }
+  const error = parseBoolError(value);
+  return error && `${where} has annotation ${DRY_RUN} with invalid value (${value}): ${error}`;
+}
+
 /** The rejection for a reserved annotation, or undefined. Only AuthorizationPolicy may carry istio.io/dry-run. */
 export function checkReservedAnnotations(obj: WebhookObject): WebhookFinding | undefined {
   const annotations = (obj.metadata.annotations ?? {}) as Record<string, unknown>;
   const at = (key: string) => `metadata.annotations[${key}]`;
-  if (DRY_RUN in annotations && obj.kind !== 'AuthorizationPolicy') {
-    return { path: at(DRY_RUN), message: `${obj.namespace}/${obj.name} has unsupported annotation ${DRY_RUN}, please remove the annotation` };
+  if (DRY_RUN in annotations) {
+    const dryRun = checkDryRunAnnotation(obj, stringOf(annotations[DRY_RUN]));
+    if (dryRun) return { path: at(DRY_RUN), message: dryRun };
   }
   if (ALWAYS_REJECT in annotations) {
     return { path: at(ALWAYS_REJECT), message: `"${ALWAYS_REJECT}" annotation found, rejecting` };

@@ -1,3 +1,4 @@
+import { validateObjects } from '../../../src/validation/validate';
 import { validateWebhook } from '../../../src/validation/webhook';
 import { checkReservedAnnotations } from '../../../src/validation/webhook/metadata';
 
@@ -15,6 +16,46 @@ describe('reserved annotations (validateMetadata)', () => {
       message: 'bookinfo/reviews has unsupported annotation istio.io/dry-run, please remove the annotation',
     });
     expect(checkReservedAnnotations(view('AuthorizationPolicy', { 'istio.io/dry-run': 'true' }))).toBeUndefined();
+  });
+
+  describe('istio.io/dry-run on an AuthorizationPolicy (checkDryRunAnnotation)', () => {
+    const policy = (value: string, action?: string) =>
+      ({ ...view('AuthorizationPolicy', { 'istio.io/dry-run': value }), apiVersion: 'security.istio.io/v1', spec: action ? { action } : {} });
+
+    test.each([
+      ['true', 'ALLOW'], ['false', 'DENY'], ['1', undefined], ['T', 'ALLOW'], ['FALSE', 'DENY'], ['False', undefined],
+    ])('value %p with action %p is accepted', (value, action) => {
+      expect(checkReservedAnnotations(policy(value, action))).toBeUndefined();
+    });
+
+    test.each(['yes', '', 'tRUE'])('value %p is no Go bool', value => {
+      expect(checkReservedAnnotations(policy(value, 'DENY'))).toEqual({
+        path: 'metadata.annotations[istio.io/dry-run]',
+        message: `bookinfo/reviews has annotation istio.io/dry-run with invalid value (${value}): strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`,
+      });
+    });
+
+    test.each(['AUDIT', 'CUSTOM'])('action %s does not support it, whatever the value', action => {
+      expect(checkReservedAnnotations(policy('nonsense', action))).toEqual({
+        path: 'metadata.annotations[istio.io/dry-run]',
+        message: `the annotation istio.io/dry-run currently only supports action ALLOW/DENY, found action ${action} in bookinfo/reviews`,
+      });
+    });
+
+    test('it rejects the object before the policy\'s own rules, end to end', () => {
+      const found = validateObjects([{
+        apiVersion: 'security.istio.io/v1',
+        kind: 'AuthorizationPolicy',
+        metadata: { name: 'p', namespace: 'ns', annotations: { 'istio.io/dry-run': 'maybe' } },
+        spec: { action: 'DENY' },
+      }], { analysis: false });
+      expect(found).toEqual([expect.objectContaining({
+        severity: 'error',
+        code: 'IST0106',
+        path: 'metadata.annotations[istio.io/dry-run]',
+        message: 'ns/p has annotation istio.io/dry-run with invalid value (maybe): strconv.ParseBool: parsing "maybe": invalid syntax',
+      })]);
+    });
   });
 
   test('the always-reject test annotation', () => {
