@@ -3,7 +3,7 @@
  * checkDryRunAnnotation): annotations users may not set. The first one found rejects the object and
  * the kind's rules do not run.
  */
-import { parseBoolError } from './security/go-errors';
+import { parseBoolError } from './shared/go-errors';
 import { stringOf } from './shared/values';
 import { WebhookFinding, WebhookObject } from './types';
 

@@ -4,9 +4,9 @@
  * (ValidateAttribute). Each check returns its errors with the index of the value at fault
  * (undefined when the error is about the whole list or the key).
  */
-import { multiErrorText, parseUintError } from './go-errors';
-import { parseAddrError, parsePrefixError } from './netip';
 import { goQuote } from '../../go-format';
+import { multiErrorText, parseUintError } from '../shared/go-errors';
+import { parseAddrError, parsePrefixError } from '../shared/netip';
 
 /** One error of a security check. */
 export interface ValueError {

@@ -3,8 +3,8 @@
  * scheme, a port that fits an int. The CRD's CEL rule (`url(self).getScheme() in [...]`) rejects
  * most malformed URIs first; what remains reachable is mainly a port too big for strconv.Atoi.
  */
-import { atoiError } from './go-errors';
 import { goQuote } from '../../go-format';
+import { atoiError } from '../shared/go-errors';
 
 /** url.Parse's getScheme: the scheme (as written) and the rest, or Go's error. */
 function splitScheme(raw: string): { scheme: string; rest: string } | string {

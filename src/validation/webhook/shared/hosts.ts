@@ -3,6 +3,7 @@
  * pkg/util/net). Each check returns Istio's error message, or undefined when the value is valid.
  * Lengths are Go's len(): UTF-8 bytes.
  */
+import { addressFamily, parsePrefixError } from './netip';
 import { goQuote } from '../../go-format';
 
 /** A DNS-1123 label, as a regular expression source (labels.dns1123LabelFmt). */
@@ -76,97 +77,11 @@ export function validatePartialWildcard(host: string): string | undefined {
   return undefined;
 }
 
-// ---- IP addresses: Go's net/netip parser, which rejects what lenient parsers accept (leading zeros, ...).
-
-type Family = 4 | 6;
-
-/** Parses one IPv4 dotted quad the way netip's parseIPv4Fields does; true when valid. */
-function isIPv4Fields(s: string): boolean {
-  let value = 0;
-  let digits = 0;
-  let dots = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c >= '0' && c <= '9') {
-      if (digits === 1 && value === 0) return false; // leading zero
-      value = value * 10 + (c.charCodeAt(0) - 48);
-      digits++;
-      if (value > 255) return false;
-    } else if (c === '.') {
-      if (i === 0 || i === s.length - 1 || s[i - 1] === '.') return false;
-      if (dots === 3) return false;
-      dots++;
-      value = 0;
-      digits = 0;
-    } else {
-      return false;
-    }
-  }
-  return dots === 3;
-}
-
-/** netip's parseIPv6 (zone allowed); the family, or undefined when invalid. */
-function parseIPv6(input: string): Family | undefined {
-  let s = input;
-  const percent = s.indexOf('%');
-  if (percent >= 0) {
-    if (percent === s.length - 1) return undefined; // empty zone
-    s = s.slice(0, percent);
-  }
-  let ellipsis = -1;
-  if (s.startsWith('::')) {
-    ellipsis = 0;
-    s = s.slice(2);
-    if (s.length === 0) return 6;
-  }
-  let filled = 0; // bytes parsed so far
-  while (filled < 16) {
-    let off = 0;
-    let acc = 0;
-    for (; off < s.length && /[0-9a-fA-F]/.test(s[off]); off++) {
-      acc = acc * 16 + parseInt(s[off], 16);
-      if (off > 3 || acc > 0xffff) return undefined;
-    }
-    if (off === 0) return undefined;
-    if (off < s.length && s[off] === '.') {
-      // An embedded IPv4 address takes the last 4 bytes.
-      if ((ellipsis < 0 && filled !== 12) || filled + 4 > 16) return undefined;
-      if (!isIPv4Fields(s)) return undefined;
-      s = '';
-      filled += 4;
-      break;
-    }
-    filled += 2;
-    s = s.slice(off);
-    if (s.length === 0) break;
-    if (s[0] !== ':' || s.length === 1) return undefined;
-    s = s.slice(1);
-    if (s[0] === ':') {
-      if (ellipsis >= 0) return undefined;
-      ellipsis = filled;
-      s = s.slice(1);
-      if (s.length === 0) break;
-    }
-  }
-  if (s.length !== 0) return undefined;
-  if (filled < 16 && ellipsis < 0) return undefined;
-  if (filled === 16 && ellipsis >= 0) return undefined; // '::' must stand for at least one group
-  return 6;
-}
-
-/** netip.ParseAddr: the family of a valid address, undefined otherwise. */
-export function parseAddr(s: string): Family | undefined {
-  for (const c of s) {
-    if (c === '.') return isIPv4Fields(s) ? 4 : undefined;
-    if (c === ':') return parseIPv6(s);
-    if (c === '%') return undefined;
-  }
-  return undefined;
-}
+// ---- IP addresses: Go's net/netip parser (./netip.ts), which rejects what lenient parsers accept (leading zeros, ...).
 
 /** netutil.IsValidIPAddress. */
 export function isValidIPAddress(s: string): boolean {
-  return parseAddr(s) !== undefined;
+  return addressFamily(s) !== undefined;
 }
 
 /** ValidateIPAddress. */
@@ -174,22 +89,10 @@ export function validateIPAddress(addr: string): string | undefined {
   return isValidIPAddress(addr) ? undefined : `${addr} is not a valid IP`;
 }
 
-/** netip.ParsePrefix succeeding: an address without zone, then `/bits` without sign or leading zero. */
-function isValidPrefix(s: string): boolean {
-  const slash = s.lastIndexOf('/');
-  if (slash < 0) return false;
-  const address = s.slice(0, slash);
-  const family = parseAddr(address);
-  if (family === undefined || (family === 6 && address.includes('%'))) return false;
-  const bits = s.slice(slash + 1);
-  if (!/^(0|[1-9][0-9]*)$/.test(bits)) return false;
-  return Number(bits) <= (family === 4 ? 32 : 128);
-}
-
 /** ValidateIPSubnet: CIDR notation when the value has one '/', otherwise a plain IP. */
 export function validateIPSubnet(subnet: string): string | undefined {
   if (subnet.split('/').length === 2) {
-    return isValidPrefix(subnet) ? undefined : `${subnet} is not a valid CIDR block`;
+    return parsePrefixError(subnet) === undefined ? undefined : `${subnet} is not a valid CIDR block`;
   }
   return validateIPAddress(subnet);
 }

@@ -1,4 +1,4 @@
-import { parseAddrError, parsePrefixError } from '../../../../src/validation/webhook/security/netip';
+import { addressFamily, parseAddrError, parsePrefixError } from '../../../../src/validation/webhook/shared/netip';
 
 describe('netip.ParseAddr errors', () => {
   test.each(['1.2.3.4', '0.0.0.0', '255.255.255.255', '::', '::1', '2001:db8::68', 'fe80::1%eth0', '::ffff:1.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:1.2.3.4'])(
@@ -55,4 +55,17 @@ describe('netip.ParsePrefix errors', () => {
   ])('%p: %s', (s, message) => {
     expect(parsePrefixError(s)).toBe(message);
   });
+});
+
+describe('addressFamily (netip.ParseAddr succeeding)', () => {
+  test.each([
+    ['1.2.3.4', 4], ['0.0.0.0', 4], ['255.255.255.255', 4],
+    ['::', 6], ['::1', 6], ['2001:db8::1', 6], ['1:2:3:4:5:6:7:8', 6], ['::ffff:1.2.3.4', 6], ['fe80::1%eth0', 6],
+    ['1:2:3:4:5:6:1.2.3.4', 6], ['1::', 6], ['ABCD::ef', 6],
+  ])('%p is IPv%p', (v, family) => expect(addressFamily(v)).toBe(family));
+  test.each([
+    '', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1.2.3.256', '1..2.3', '1.2.3.4.', ' 1.2.3.4', '1.2.3.4%eth0', '%eth0',
+    'fe80::1%', '1:2:3:4:5:6:7:8:9', '1::2::3', '12345::', '::g', '1:2:3:4:5:6:7::8', '1:2:3:4:5:6:7:8::', ':1', '1:',
+    '1:2:3:4:5:1.2.3.4', '::1.2.3.04', 'localhost',
+  ])('%p is not an address', v => expect(addressFamily(v)).toBeUndefined());
 });

@@ -1,7 +1,7 @@
 /**
- * Go's net/netip parse errors, which Istio's security.ValidateIPs passes through to the user
- * (`bad CIDR range (...): netip.ParsePrefix(...): ...`). shared/hosts.ts answers whether an address
- * parses; this file says why one does not, in netip's words (Go 1.23+ net/netip/netip.go).
+ * Go's net/netip parser (Go 1.23+ net/netip/netip.go): whether an address or prefix parses (Istio's
+ * ValidateIPAddress / ValidateIPSubnet) and, when not, why in netip's words, which Istio's
+ * security.ValidateIPs passes through to the user (`bad CIDR range (...): netip.ParsePrefix(...): ...`).
  */
 import { atoiError } from './go-errors';
 import { goQuote } from '../../go-format';
@@ -113,6 +113,12 @@ function parseAddr(s: string): AddrError | 4 | 6 {
     if (c === '%') return new AddrError(s, 'missing IPv6 address');
   }
   return new AddrError(s, 'unable to parse IP');
+}
+
+/** The family of a valid address (4 or 6), undefined otherwise. */
+export function addressFamily(s: string): 4 | 6 | undefined {
+  const result = parseAddr(s);
+  return result instanceof AddrError ? undefined : result;
 }
 
 /** netip.ParseAddr's error text, undefined for a valid address. */
