@@ -41,7 +41,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   depsUpgrade: false,
   pullRequestTemplate: false,
 
-  devDeps: [`cdk8s-cli@${cdk8sCliVersion}`, 'cdk8s-plus-32@^2.5.92'],
+  devDeps: [`cdk8s-cli@${cdk8sCliVersion}`, 'cdk8s-plus-32@^2.5.92', 'fast-check@^4'],
   // Runtime deps of the validation engine and the CLI; jsii wants non-jsii deps bundled.
   bundledDeps: ['js-yaml@^5.5.0', '@bufbuild/cel@0.6.1', '@bufbuild/protobuf@^2.6.2', 're2js@^2.10.0'],
   bin: { 'cdk8s-istio': 'lib/cli/main.js' },

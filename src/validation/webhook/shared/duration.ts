@@ -10,16 +10,17 @@ const MAX_UNSIGNED = BigInt(2) ** BigInt(63); // Go accumulates in uint64 and re
 const MAX_DURATION = MAX_UNSIGNED - BigInt(1);
 const MAX_LEADING = BigInt(2) ** BigInt(63) - BigInt(1);
 
-const UNITS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  µs: 1e3, // micro sign
-  μs: 1e3, // Greek mu
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-};
+/** A Map, not an object literal: a unit such as `toString` must not find Object.prototype's members. */
+const UNITS = new Map<string, number>([
+  ['ns', 1],
+  ['us', 1e3],
+  ['µs', 1e3], // micro sign
+  ['μs', 1e3], // Greek mu
+  ['ms', 1e6],
+  ['s', 1e9],
+  ['m', 60e9],
+  ['h', 3600e9],
+]);
 
 /**
  * Nanoseconds of a Go duration string, exactly as `time.ParseDuration` computes them (including
@@ -51,7 +52,7 @@ export function parseGoDuration(text: string): bigint | undefined {
     if (!hasWhole && !hasFraction) return undefined;
     let i = 0;
     while (i < s.length && s[i] !== '.' && !isDigit(s[i])) i++;
-    const unit = UNITS[s.slice(0, i)];
+    const unit = UNITS.get(s.slice(0, i));
     if (i === 0 || unit === undefined) return undefined;
     s = s.slice(i);
     const unitBig = BigInt(unit);

@@ -25,7 +25,7 @@ describe('parseGoDuration (time.ParseDuration)', () => {
     expect(parseGoDuration(text)).toBe(nanos);
   });
 
-  test.each(['', '1', '1x', '.s', 's', '1..5s', '9223372036854775808ns', '2562048h', '-', '1s2'])('%p is no Go duration', text => {
+  test.each(['', '1', '1x', '.s', 's', '1..5s', '9223372036854775808ns', '2562048h', '-', '1s2', '1toString', '1constructor', '1__proto__'])('%p is no Go duration', text => {
     expect(parseGoDuration(text)).toBeUndefined();
   });
 });
