@@ -3,7 +3,8 @@ import { Diagnostic } from '../../../src/validation/diagnostic';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateDestinationRule } from '../../../src/validation/webhook/destination-rule';
 import { validateServiceEntry } from '../../../src/validation/webhook/service-entry';
-import { Findings, KindValidator, WebhookFinding } from '../../../src/validation/webhook/types';
+import { KindValidator, WebhookFinding } from '../../../src/validation/webhook/types';
+export { collect, err, warn } from './findings-support';
 
 /** A webhook view of an object in namespace `ns` (istiod always knows it). */
 function run(validator: KindValidator, kind: string, spec: any, metadata: Record<string, unknown> = {}): WebhookFinding[] {
@@ -33,22 +34,6 @@ export function drPolicy(trafficPolicy: any): WebhookFinding[] {
   return dr({ host: 'reviews', trafficPolicy });
 }
 
-/** An error finding. */
-export function err(path: string, message: string): WebhookFinding {
-  return { path, message };
-}
-
-/** A warning finding. */
-export function warn(path: string, message: string): WebhookFinding {
-  return { path, message, warning: true };
-}
-
-/** Findings of a primitive that writes into a Findings collector. */
-export function collect(check: (f: Findings) => void): WebhookFinding[] {
-  const f = new Findings();
-  check(f);
-  return f.list;
-}
 
 /** validateObjects' schema and webhook diagnostics (IST0106 / IST0133), without cross-resource analysis. */
 export function webhookDiagnostics(objects: readonly unknown[]): Diagnostic[] {

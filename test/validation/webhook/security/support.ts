@@ -4,7 +4,8 @@ import { validateObjects } from '../../../../src/validation/validate';
 import { validateAuthorizationPolicy } from '../../../../src/validation/webhook/authorization-policy';
 import { validatePeerAuthentication } from '../../../../src/validation/webhook/peer-authentication';
 import { validateRequestAuthentication } from '../../../../src/validation/webhook/request-authentication';
-import { Findings, KindValidator, WebhookFinding } from '../../../../src/validation/webhook/types';
+import { KindValidator, WebhookFinding } from '../../../../src/validation/webhook/types';
+export { collect, err, warn } from '../findings-support';
 
 function run(validator: KindValidator, kind: string, spec: any, name = 'authz', namespace = 'foo'): WebhookFinding[] {
   return validator({ apiVersion: 'security.istio.io/v1', kind, name, namespace, metadata: { name, namespace }, spec });
@@ -28,27 +29,12 @@ export function ra(spec: any): WebhookFinding[] {
 /** The prefix Istio puts on AuthorizationPolicy `foo/authz`'s errors. */
 export const AP_PREFIX = 'invalid policy authz.foo: ';
 
-/** An error finding. */
-export function err(path: string, message: string): WebhookFinding {
-  return { path, message };
-}
 
 /** An AuthorizationPolicy error finding (prefixed). */
 export function apErr(path: string, message: string): WebhookFinding {
   return { path, message: AP_PREFIX + message };
 }
 
-/** A warning finding. */
-export function warn(path: string, message: string): WebhookFinding {
-  return { path, message, warning: true };
-}
-
-/** Findings of a check that writes into a Findings collector. */
-export function collect(check: (f: Findings) => void): WebhookFinding[] {
-  const f = new Findings();
-  check(f);
-  return f.list;
-}
 
 /** A full security.istio.io/v1 object. */
 export function securityObject(kind: string, spec: any, metadata: Record<string, unknown> = {}): Record<string, unknown> {
