@@ -58,12 +58,8 @@ export interface CrdVersion {
   readonly schema: SchemaNode;
 }
 
-interface IndexEntry {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly scope: 'Namespaced' | 'Cluster';
-  readonly file: string;
-}
+/** A line of index.json: a CRD version without its schema, and the file that holds the schema. */
+type IndexEntry = Omit<CrdVersion, 'schema'> & { readonly file: string };
 
 // src/validation -> src/imports/schemas, and lib/validation -> lib/imports/schemas once compiled.
 const schemaDir = join(__dirname, '..', 'imports', 'schemas');

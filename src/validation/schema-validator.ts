@@ -5,7 +5,7 @@
  * schema, then the CEL rules unless a blocking error was found.
  */
 import { evaluateRules } from './cel/rules';
-import { crdVersion, servedVersions } from './crd-catalog';
+import { crdVersion, SchemaNode, servedVersions } from './crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
 import { fieldError, FieldIssue, NO_PATH } from './schema/field-errors';
 import { validateMetadata } from './schema/metadata';
@@ -19,7 +19,7 @@ const CEL_SKIPPED = 'Invalid value: "null": some validation rules were not check
   + 'correct the existing errors to complete validation';
 
 /** The findings for one object: field issues in the API server's order. */
-function objectIssues(obj: Record<string, unknown>, schema: NonNullable<ReturnType<typeof crdVersion>>['schema']): FieldIssue[] {
+function objectIssues(obj: Record<string, unknown>, schema: SchemaNode): FieldIssue[] {
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(obj)) {
     if (!SERVER_FIELDS.has(field)) body[field] = value;

@@ -54,18 +54,20 @@ function qualifiedNameErrors(value: string): string[] {
   return errors;
 }
 
+/** `<path> in body must be of type <expected>: "<actual>"`, the actual type named as JavaScript sees it. */
+function typeMismatch(path: string, expected: string, value: unknown): FieldIssue {
+  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return fieldError.typeInvalid(path, actual, `${path} in body must be of type ${expected}: "${actual}"`);
+}
+
 function stringMap(value: unknown, path: string, issues: FieldIssue[]): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    const actual = Array.isArray(value) ? 'array' : typeof value;
-    issues.push(fieldError.typeInvalid(path, actual, `${path} in body must be of type object: "${actual}"`));
+    issues.push(typeMismatch(path, 'object', value));
     return undefined;
   }
   for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry !== 'string') {
-      const actual = entry === null ? 'null' : Array.isArray(entry) ? 'array' : typeof entry;
-      issues.push(fieldError.typeInvalid(`${path}.${key}`, actual, `${path}.${key} in body must be of type string: "${actual}"`));
-    }
+    if (typeof entry !== 'string') issues.push(typeMismatch(`${path}.${key}`, 'string', entry));
   }
   return value as Record<string, string>;
 }
@@ -75,7 +77,7 @@ function checkName(meta: Record<string, unknown>, issues: FieldIssue[]): void {
   if (name === undefined || name === null || name === '') {
     if (!meta.generateName) issues.push(fieldError.required('metadata.name', 'name or generateName is required'));
   } else if (typeof name !== 'string') {
-    issues.push(fieldError.typeInvalid('metadata.name', typeof name, `metadata.name in body must be of type string: "${typeof name}"`));
+    issues.push(typeMismatch('metadata.name', 'string', name));
   } else {
     for (const error of subdomainErrors(name)) issues.push(fieldError.invalid('metadata.name', name, error));
   }
@@ -85,7 +87,7 @@ function checkNamespace(meta: Record<string, unknown>, issues: FieldIssue[]): vo
   const namespace = meta.namespace;
   if (namespace === undefined || namespace === null || namespace === '') return;
   if (typeof namespace !== 'string') {
-    issues.push(fieldError.typeInvalid('metadata.namespace', typeof namespace, `metadata.namespace in body must be of type string: "${typeof namespace}"`));
+    issues.push(typeMismatch('metadata.namespace', 'string', namespace));
     return;
   }
   for (const error of labelErrors(namespace)) issues.push(fieldError.invalid('metadata.namespace', namespace, error));
@@ -98,8 +100,7 @@ export function validateMetadata(metadata: unknown, issues: FieldIssue[]): void 
     return;
   }
   if (typeof metadata !== 'object' || Array.isArray(metadata)) {
-    const actual = Array.isArray(metadata) ? 'array' : typeof metadata;
-    issues.push(fieldError.typeInvalid('metadata', actual, `metadata in body must be of type object: "${actual}"`));
+    issues.push(typeMismatch('metadata', 'object', metadata));
     return;
   }
   const meta = metadata as Record<string, unknown>;
