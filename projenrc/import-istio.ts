@@ -1,26 +1,32 @@
 /**
  * `npx projen import`: regenerate the L1 classes in src/imports/ from the CRDs of the pinned Istio
- * release. The source is the release's official CRD bundle unless ISTIO_CRDS names a local copy.
- * Output is committed and never edited by hand; CI re-runs this and fails on any difference.
+ * release. The source is the repository's own copy of the release's CRD bundle (istio/<version>/)
+ * unless ISTIO_CRDS names another file or URL. Output is committed and never edited by hand; CI
+ * re-runs this and fails on any difference.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { loadAll } from 'js-yaml';
+import { pinnedCrdFile, pinnedIstioVersion, repoRoot, upstreamFiles } from './pinned-istio';
 
-const root = resolve(__dirname, '..');
+const root = repoRoot;
 const outdir = join(root, 'src', 'imports');
 /** Schemas and CEL rules of every CRD version, read lazily by src/validation at run time. */
 const schemaDir = join(outdir, 'schemas');
-const version = readFileSync(join(root, 'projenrc', 'istio-version.txt'), 'utf-8').trim();
-const releaseUrl = `https://raw.githubusercontent.com/istio/istio/${version}/manifests/charts/base/files/crd-all.gen.yaml`;
+const version = pinnedIstioVersion();
 
+/** The pinned copy, or what ISTIO_CRDS names (a path, or an https URL such as the release's file). */
 function crdSource(): string {
-  const local = process.env.ISTIO_CRDS;
-  if (!local) return releaseUrl;
-  const path = resolve(local);
+  const override = process.env.ISTIO_CRDS;
+  const source = override || pinnedCrdFile();
+  if (source.startsWith('https://')) return source;
+  const path = resolve(source);
   if (!existsSync(path)) {
-    throw new Error(`ISTIO_CRDS=${local}: no such file. Point it at the crd-all.gen.yaml of Istio ${version}, or unset it to download ${releaseUrl}.`);
+    const fix = override
+      ? `point it at the crd-all.gen.yaml of Istio ${version} (or its URL, ${upstreamFiles(version)['crd-all.gen.yaml']}), or unset it`
+      : `run \`npx projen istio:upgrade ${version}\` to fetch it`;
+    throw new Error(`${override ? `ISTIO_CRDS=${override}` : 'the pinned CRD file'}: ${path} does not exist; ${fix}.`);
   }
   return path;
 }

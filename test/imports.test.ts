@@ -1,6 +1,6 @@
 import { ApiObject, Testing } from 'cdk8s';
 import { extensions, networking, security, telemetry } from '../src';
-import { crdDocuments } from './support/shared';
+import { crdDocuments } from './support/pinned';
 
 const submodules: Record<string, Record<string, any>> = { networking, security, telemetry, extensions };
 
