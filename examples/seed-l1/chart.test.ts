@@ -5,7 +5,7 @@ import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { addSeedCharts } from './chart';
 import { IstioValidation } from '../../src';
-import { seedObjects } from '../../test/support/shared';
+import { seedObjects } from '../../test/support/pinned';
 
 /** `Kind namespace/name`, how a reader finds an object in the seed spec. */
 function describeObject(obj: any): string {

@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import { loadAll } from 'js-yaml';
 import { allCrdVersions } from '../../src/validation/crd-catalog';
 import { validateObjects } from '../../src/validation/validate';
-import { seedObjects } from '../support/shared';
+import { seedObjects } from '../support/pinned';
 
 /** The valid documents of the schema fixture corpus, without their `_` notes. */
 function validFixtures(): Record<string, unknown>[] {
