@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed and memory of the library, printed as lines of key=value; the last line is
- * the contract line of DESIGN.md:
+ * the contract line (contract 5 in CONTRIBUTING.md):
  *   bench services=N l1_ms=T l2_ms=T ratio=R validate_objects_per_s=R parse_objects_per_s=R peak_rss_mb=M
  *
  * - parse: js-yaml (the fastest well-kept YAML parser here) loading the benchmark file, nothing else.

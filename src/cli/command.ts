@@ -23,7 +23,7 @@ export interface Command {
   run(args: readonly string[], io: CliIo): number;
 }
 
-/** Exit statuses shared by all commands (contract 3 of DESIGN.md). */
+/** Exit statuses shared by all commands (contract 3 in CONTRIBUTING.md). */
 export const ExitStatus = {
   /** Nothing wrong (warnings allowed). */
   OK: 0,

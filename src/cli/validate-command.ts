@@ -1,5 +1,5 @@
 /**
- * `cdk8s-istio validate [--format text|json] <file|dir>...` (contract 3 of DESIGN.md): reads every
+ * `cdk8s-istio validate [--format text|json] <file|dir>...` (contract 3 in CONTRIBUTING.md): reads every
  * document of every file, validates them all in one engine call (cross-resource checks see the
  * whole set), places each diagnostic at its file and line, and prints the report.
  */

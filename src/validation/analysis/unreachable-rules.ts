@@ -10,7 +10,7 @@ import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
 import { Entry, Group, list, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
-import { stringMatchType, StringMatchType, stringMatchValue } from '../webhook/shared/string-match';
+import { stringMatchType, StringMatchType, stringMatchValue } from '../webhook/common/string-match';
 
 export function analyzeUnreachableRules(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {

@@ -4,7 +4,7 @@
  */
 import { validateRule } from './security/authz-rules';
 import { validatePolicyTargets } from './security/policy-target';
-import { isSet, listOf, messageOf, stringOf } from './shared/values';
+import { isSet, listOf, messageOf, stringOf } from './common/values';
 import { Findings, KindValidator, WebhookFinding } from './types';
 
 /** Source fields the CUSTOM action cannot match on, with the names Istio reports them by. */

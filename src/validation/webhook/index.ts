@@ -9,7 +9,7 @@ import { checkReservedAnnotations } from './metadata';
 import { validatePeerAuthentication } from './peer-authentication';
 import { validateRequestAuthentication } from './request-authentication';
 import { validateServiceEntry } from './service-entry';
-import { stringOf } from './shared/values';
+import { stringOf } from './common/values';
 import { validateSidecar } from './sidecar';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';

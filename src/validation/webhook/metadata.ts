@@ -3,8 +3,8 @@
  * checkDryRunAnnotation): annotations users may not set. The first one found rejects the object and
  * the kind's rules do not run.
  */
-import { parseBoolError } from './shared/go-errors';
-import { stringOf } from './shared/values';
+import { parseBoolError } from './common/go-errors';
+import { stringOf } from './common/values';
 import { WebhookFinding, WebhookObject } from './types';
 
 const DRY_RUN = 'istio.io/dry-run';

@@ -1,6 +1,6 @@
 /** Istio's webhook rules for PeerAuthentication (security.istio.io): ValidatePeerAuthentication. */
-import { stringMap, validateWorkloadSelector } from './shared/labels';
-import { entriesOf, isSet, messageOf } from './shared/values';
+import { stringMap, validateWorkloadSelector } from './common/labels';
+import { entriesOf, isSet, messageOf } from './common/values';
 import { Findings, KindValidator } from './types';
 
 export const validatePeerAuthentication: KindValidator = obj => {

@@ -4,11 +4,11 @@
  */
 import { goQuote } from '../go-format';
 import { validateResolution } from './service-entry/resolution';
-import { validateExportTo } from './shared/export-to';
-import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './shared/hosts';
-import { checkAlphaWorkloadSelector, stringMap } from './shared/labels';
-import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from './shared/ports';
-import { isSet, listOf, numberOf } from './shared/values';
+import { validateExportTo } from './common/export-to';
+import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './common/hosts';
+import { checkAlphaWorkloadSelector, stringMap } from './common/labels';
+import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from './common/ports';
+import { isSet, listOf, numberOf } from './common/values';
 import { Findings, KindValidator, WebhookObject } from './types';
 
 const strings = (value: unknown): string[] => Array.isArray(value) ? value.map(v => String(v ?? '')) : [];

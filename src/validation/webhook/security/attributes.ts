@@ -5,8 +5,8 @@
  * (undefined when the error is about the whole list or the key).
  */
 import { goQuote } from '../../go-format';
-import { multiErrorText, parseUintError } from '../shared/go-errors';
-import { parseAddrError, parsePrefixError } from '../shared/netip';
+import { multiErrorText, parseUintError } from '../common/go-errors';
+import { parseAddrError, parsePrefixError } from '../common/netip';
 
 /** One error of a security check. */
 export interface ValueError {

@@ -4,7 +4,7 @@
  * most malformed URIs first; what remains reachable is mainly a port too big for strconv.Atoi.
  */
 import { goQuote } from '../../go-format';
-import { atoiError } from '../shared/go-errors';
+import { atoiError } from '../common/go-errors';
 
 /** url.Parse's getScheme: the scheme (as written) and the rest, or Go's error. */
 function splitScheme(raw: string): { scheme: string; rest: string } | string {

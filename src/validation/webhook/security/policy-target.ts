@@ -3,8 +3,8 @@
  * `selector`, `targetRef`, `targetRefs` (validateOneOfSelectorType), each target reference
  * (validatePolicyTargetReference) and the workload selector (validateWorkloadSelector).
  */
-import { validateWorkloadSelector } from '../shared/labels';
-import { isSet, listOf, messageOf, stringOf } from '../shared/values';
+import { validateWorkloadSelector } from '../common/labels';
+import { isSet, listOf, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /** Kinds a policy may target (allowedTargetRefs; Go prints them as group/version/kind, the core group as "core"). */

@@ -3,10 +3,10 @@
  * inline checks of DNS / DNS_ROUND_ROBIN resolution.
  */
 import { goQuote } from '../../go-format';
-import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from '../shared/hosts';
-import { keyPath, stringMap, validateLabels } from '../shared/labels';
-import { validatePort, validatePortName } from '../shared/ports';
-import { numberOf } from '../shared/values';
+import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from '../common/hosts';
+import { keyPath, stringMap, validateLabels } from '../common/labels';
+import { validatePort, validatePortName } from '../common/ports';
+import { numberOf } from '../common/values';
 import { Findings } from '../types';
 
 /** The endpoint's `ports` map: each port must name a service port, be a valid name and a valid number. */

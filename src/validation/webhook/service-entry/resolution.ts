@@ -1,8 +1,8 @@
 /** The resolution-specific checks of ValidateServiceEntry (the `switch serviceEntry.Resolution` of Istio's webhook). */
 import { isWildcarded } from '../../hosts';
-import { validateFQDN } from '../shared/hosts';
-import { isTCPProtocol, parseProtocol, Protocol } from '../shared/ports';
-import { isSet } from '../shared/values';
+import { validateFQDN } from '../common/hosts';
+import { isTCPProtocol, parseProtocol, Protocol } from '../common/ports';
+import { isSet } from '../common/values';
 import { Findings } from '../types';
 import { validateDNSEndpoint, validateStaticEndpoint } from './endpoints';
 

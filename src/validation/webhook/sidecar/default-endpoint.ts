@@ -4,7 +4,7 @@
  * whose error texts Istio passes through.
  */
 import { goQuote } from '../../go-format';
-import { UNIX_PREFIX, validateUnixAddress } from '../shared/hosts';
+import { UNIX_PREFIX, validateUnixAddress } from '../common/hosts';
 import { Findings } from '../types';
 
 const ALLOWED_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::1', '::']);

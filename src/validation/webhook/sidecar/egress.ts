@@ -1,6 +1,6 @@
 /** Sidecar egress listeners (ValidateSidecar, validateSidecarEgressPortBindAndCaptureMode). */
-import { UNIX_PREFIX, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../shared/hosts';
-import { isSet, listOf, numberOf, stringOf } from '../shared/values';
+import { UNIX_PREFIX, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../common/hosts';
+import { isSet, listOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './listener-port';
 

@@ -1,6 +1,6 @@
 /** The Sidecar's `outboundTrafficPolicy` (validateSidecarOutboundTrafficPolicy). */
-import { validateFQDN } from '../shared/hosts';
-import { isSet, stringOf } from '../shared/values';
+import { validateFQDN } from '../common/hosts';
+import { isSet, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { checkDestination } from '../virtual-service/destinations';
 

@@ -3,7 +3,7 @@
  * (ValidateWildcardDomainForVirtualServiceBoundToGateway).
  */
 import { goQuote } from '../../go-format';
-import { checkDNS1123Preconditions, validateWildcardDomain } from '../shared/hosts';
+import { checkDNS1123Preconditions, validateWildcardDomain } from '../common/hosts';
 
 const OUTBOUND_SNI_FORMAT = 'outbound_.<PORT>_._.<HOSTNAME>';
 

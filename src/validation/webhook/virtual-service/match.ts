@@ -1,11 +1,11 @@
 /** Match conditions of an HTTP route (validateHTTPRouteMatchRequest). */
-import { validateGatewayNames } from '../shared/gateway-names';
-import { validateHttpHeaderNameOrJwtClaimRoute } from '../shared/headers';
-import { isDNS1123Label } from '../shared/hosts';
-import { validateLabels } from '../shared/labels';
-import { validatePort } from '../shared/ports';
-import { stringMatchType, StringMatchFinding, StringMatchType, stringMatchValue, validateStringMatch, validateStringMatchRegexp } from '../shared/string-match';
-import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../shared/values';
+import { validateGatewayNames } from '../common/gateway-names';
+import { validateHttpHeaderNameOrJwtClaimRoute } from '../common/headers';
+import { isDNS1123Label } from '../common/hosts';
+import { validateLabels } from '../common/labels';
+import { validatePort } from '../common/ports';
+import { stringMatchType, StringMatchFinding, StringMatchType, stringMatchValue, validateStringMatch, validateStringMatchRegexp } from '../common/string-match';
+import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /**

@@ -1,7 +1,7 @@
 /** Retry policy of an HTTP route (validateHTTPRetry). */
 import { goQuote } from '../../go-format';
-import { checkDuration } from '../shared/duration';
-import { int32Of, isSet, messageOf, stringOf } from '../shared/values';
+import { checkDuration } from '../common/duration';
+import { int32Of, isSet, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /** Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on policies Istio accepts. */

@@ -1,4 +1,4 @@
-import { validateClientTLS } from '../../../../src/validation/webhook/shared/client-tls';
+import { validateClientTLS } from '../../../../src/validation/webhook/common/client-tls';
 import { collect, err } from '../dr-se-support';
 
 const check = (tls: any, namespace = 'ns') => collect(f => validateClientTLS(f, 't', namespace, tls));

@@ -1,4 +1,4 @@
-import { hasFractionalSeconds, parseGoDuration, validateDuration } from '../../../../src/validation/webhook/shared/duration';
+import { hasFractionalSeconds, parseGoDuration, validateDuration } from '../../../../src/validation/webhook/common/duration';
 
 describe('parseGoDuration (time.ParseDuration)', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { validateExportTo } from '../../../../src/validation/webhook/shared/export-to';
+import { validateExportTo } from '../../../../src/validation/webhook/common/export-to';
 import { collect, err } from '../dr-se-support';
 
 const check = (exportTo: unknown, options = {}, namespace = 'ns') => collect(f => validateExportTo(f, 'e', namespace, exportTo, options));

@@ -1,4 +1,4 @@
-import { hasGatewaySemantics, validateGatewayName, validateGatewayNames } from '../../../../src/validation/webhook/shared/gateway-names';
+import { hasGatewaySemantics, validateGatewayName, validateGatewayNames } from '../../../../src/validation/webhook/common/gateway-names';
 import { Findings } from '../../../../src/validation/webhook/types';
 
 function names(list: string[], gatewaySemantics = false) {

@@ -1,4 +1,4 @@
-import { atoiError, multiErrorText, parseBoolError, parseUint, parseUintError } from '../../../../src/validation/webhook/shared/go-errors';
+import { atoiError, multiErrorText, parseBoolError, parseUint, parseUintError } from '../../../../src/validation/webhook/common/go-errors';
 
 describe('strconv.ParseUint (base 10)', () => {
   test.each(['0', '80', '080', '65535', '4294967295'])('%p parses', s => {

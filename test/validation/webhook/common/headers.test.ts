@@ -2,7 +2,7 @@ import {
   checkHeaderOperations, isAuthorityHeader, isInternalHeader, isJwtClaimRoute, validateCorsHttpHeaderName,
   validateHttpHeaderNameOrJwtClaimRoute, validateHttpHeaderOperationName, validateHttpHeaderValue,
   validateHttpHeaderWithAuthorityOperationName, validateStrictHttpHeaderName,
-} from '../../../../src/validation/webhook/shared/headers';
+} from '../../../../src/validation/webhook/common/headers';
 import { Findings } from '../../../../src/validation/webhook/types';
 
 describe('header name classes', () => {

@@ -2,7 +2,7 @@ import {
   checkDNS1123Preconditions, isDNS1123Label, isValidIPAddress, isWildcardDNS1123Label,
   validateDNS1123Labels, validateFQDN, validateIPAddress, validateIPSubnet, validateNamespaceSlashWildcardHostname,
   validatePartialWildcard, validateUnixAddress, validateWildcardDomain,
-} from '../../../../src/validation/webhook/shared/hosts';
+} from '../../../../src/validation/webhook/common/hosts';
 
 describe('DNS-1123 labels', () => {
   test.each(['a', 'A1', 'a-b', '0', 'a'.repeat(63)])('%p is a label', v => expect(isDNS1123Label(v)).toBe(true));

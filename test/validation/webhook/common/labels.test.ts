@@ -1,6 +1,6 @@
 import {
   keyPath, stringMap, validateAlphaWorkloadSelector, validateLabels, validateSubsetName, validateWorkloadSelector,
-} from '../../../../src/validation/webhook/shared/labels';
+} from '../../../../src/validation/webhook/common/labels';
 import { collect, err, warn } from '../dr-se-support';
 
 describe('labels.Instance.Validate', () => {

@@ -1,4 +1,4 @@
-import { validateLocalities, validateLocalityLbSetting } from '../../../../src/validation/webhook/shared/locality';
+import { validateLocalities, validateLocalityLbSetting } from '../../../../src/validation/webhook/common/locality';
 import { collect, err, warn, webhookDiagnostics } from '../dr-se-support';
 
 const check = (lb: any, outlier = true) => collect(f => validateLocalityLbSetting(f, 'l', lb, outlier));

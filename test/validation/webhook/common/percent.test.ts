@@ -1,4 +1,4 @@
-import { validatePercent, validatePercentage } from '../../../../src/validation/webhook/shared/percent';
+import { validatePercent, validatePercentage } from '../../../../src/validation/webhook/common/percent';
 
 describe('ValidatePercent', () => {
   test.each([0, 50, 100])('%p is valid', value => expect(validatePercent(value)).toBeUndefined());

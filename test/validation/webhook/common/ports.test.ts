@@ -1,6 +1,6 @@
 import {
   isHTTPProtocol, isTCPProtocol, isTLSProtocol, parseProtocol, Protocol, validatePort, validatePortName, validateProtocol,
-} from '../../../../src/validation/webhook/shared/ports';
+} from '../../../../src/validation/webhook/common/ports';
 
 describe('protocol.Parse', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { MAX_REGEX_LENGTH, regexpCompileError, validateStringRegexp } from '../../../../src/validation/webhook/shared/regex';
+import { MAX_REGEX_LENGTH, regexpCompileError, validateStringRegexp } from '../../../../src/validation/webhook/common/regex';
 
 const RE2_HINT = 'Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)';
 

@@ -1,6 +1,6 @@
 import {
   stringMatchType, StringMatchType, stringMatchValue, validateStringMatch, validateStringMatchRegexp,
-} from '../../../../src/validation/webhook/shared/string-match';
+} from '../../../../src/validation/webhook/common/string-match';
 
 describe('stringMatchType / stringMatchValue', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { ErrorsOnly } from '../../../../src/validation/webhook/shared/traffic-policy';
+import { ErrorsOnly } from '../../../../src/validation/webhook/common/traffic-policy';
 import { Findings } from '../../../../src/validation/webhook/types';
 import { dr, drPolicy, err, webhookDiagnostics } from '../dr-se-support';
 

@@ -1,4 +1,4 @@
-import { entriesOf, int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../../../src/validation/webhook/shared/values';
+import { entriesOf, int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../../../src/validation/webhook/common/values';
 
 describe('reading a spec as istiod decodes it', () => {
   test('isSet: present and not null', () => {
