@@ -2,9 +2,9 @@
  * Istio's webhook rules for AuthorizationPolicy (security.istio.io): ValidateAuthorizationPolicy.
  * Istio prefixes every error (not the warnings) with `invalid policy <name>.<namespace>:`.
  */
+import { isSet, listOf, messageOf, stringOf } from './common/values';
 import { validateRule } from './security/authz-rules';
 import { validatePolicyTargets } from './security/policy-target';
-import { isSet, listOf, messageOf, stringOf } from './common/values';
 import { Findings, KindValidator, WebhookFinding } from './types';
 
 /** Source fields the CUSTOM action cannot match on, with the names Istio reports them by. */

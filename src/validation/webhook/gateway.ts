@@ -1,8 +1,8 @@
 /** Istio's webhook rules for Gateway (ValidateGateway in istio/pkg/config/validation). */
-import { validateServer } from './gateway/server';
 import { hasGatewaySemantics, validateGatewayName } from './common/gateway-names';
 import { isHTTPProtocol, parseProtocol } from './common/ports';
 import { isSet, stringOf } from './common/values';
+import { validateServer } from './gateway/server';
 import { Findings, KindValidator } from './types';
 
 export const validateGateway: KindValidator = (obj) => {

@@ -3,13 +3,13 @@
  * the same validator, as in istiod.
  */
 import { validateAuthorizationPolicy } from './authorization-policy';
+import { stringOf } from './common/values';
 import { validateDestinationRule } from './destination-rule';
 import { validateGateway } from './gateway';
 import { checkReservedAnnotations } from './metadata';
 import { validatePeerAuthentication } from './peer-authentication';
 import { validateRequestAuthentication } from './request-authentication';
 import { validateServiceEntry } from './service-entry';
-import { stringOf } from './common/values';
 import { validateSidecar } from './sidecar';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';

@@ -1,7 +1,7 @@
 /** Istio's webhook rules for RequestAuthentication (security.istio.io): ValidateRequestAuthentication. */
+import { listOf } from './common/values';
 import { validateJwtRule } from './security/jwt-rule';
 import { validatePolicyTargets } from './security/policy-target';
-import { listOf } from './common/values';
 import { Findings, KindValidator } from './types';
 
 export const validateRequestAuthentication: KindValidator = obj => {

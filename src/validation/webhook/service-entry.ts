@@ -3,12 +3,12 @@
  * resolution is NONE, a missing location MESH_EXTERNAL.
  */
 import { goQuote } from '../go-format';
-import { validateResolution } from './service-entry/resolution';
 import { validateExportTo } from './common/export-to';
 import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './common/hosts';
 import { checkAlphaWorkloadSelector, stringMap } from './common/labels';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from './common/ports';
 import { isSet, listOf, numberOf } from './common/values';
+import { validateResolution } from './service-entry/resolution';
 import { Findings, KindValidator, WebhookObject } from './types';
 
 const strings = (value: unknown): string[] => Array.isArray(value) ? value.map(v => String(v ?? '')) : [];

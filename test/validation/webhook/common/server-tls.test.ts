@@ -1,6 +1,6 @@
 import { validateObjects } from '../../../../src/validation/validate';
-import { validateGateway } from '../../../../src/validation/webhook/gateway';
 import { isValidCipherSuite } from '../../../../src/validation/webhook/common/server-tls';
+import { validateGateway } from '../../../../src/validation/webhook/gateway';
 import { WebhookFinding } from '../../../../src/validation/webhook/types';
 
 /** The findings of an HTTPS gateway server with these TLS settings. */
