@@ -5,6 +5,7 @@
  */
 import { Diagnostic } from '../diagnostic';
 import { analyzeConflictingGateways } from './conflicting-gateways';
+import { withExternalStubs } from './core/external-stubs';
 import { ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { analyzeDelegates } from './delegates';
@@ -49,10 +50,11 @@ export const ANALYZERS: readonly Analyzer[] = [
 /**
  * Findings about relations between objects. `objects[i]` is undefined for an Istio object that failed
  * schema or webhook validation (it takes no part); non-Istio objects (Services, Pods, ...) are context.
- * Each diagnostic's `objectIndex` is the object it is reported on; they come sorted by it.
+ * Each diagnostic's `objectIndex` is the object it is reported on; they come sorted by it. Objects
+ * declared external by an annotation (core/external-stubs.ts) count as present and are never reported on.
  */
 export function analyzeObjects(objects: readonly unknown[]): Diagnostic[] {
-  const set = new ObjectSet(objects);
+  const set = new ObjectSet(withExternalStubs(objects));
   const report = new Report();
   for (const analyzer of ANALYZERS) analyzer(set, report);
   // Array.prototype.sort is stable: an object's findings keep the analyzers' order.

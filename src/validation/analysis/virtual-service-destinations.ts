@@ -30,6 +30,8 @@ export function analyzeVirtualServiceDestinations(set: ObjectSet, report: Report
 
 /** checkServiceEntryPorts: no port is fine for a one-port service; a named port must exist. */
 function checkPort(vs: Entry, target: RouteDestination, host: string, service: RegistryService, report: Report): void {
+  // An imported host's ports are unknown.
+  if (service.source.external) return;
   const port = target.destination.port;
   if (port === undefined || port === null) {
     if (service.ports.length > 1) {

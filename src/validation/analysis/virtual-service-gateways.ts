@@ -42,6 +42,8 @@ function isInternalGatewayReference(reference: string): boolean {
 /** Some VirtualService host matches a server host the Gateway exposes to the VirtualService's namespace. */
 function servedByGateway(gateway: Entry | undefined, vsHosts: readonly string[], vsNamespace: string): boolean {
   if (!gateway) return false;
+  // An imported gateway's servers are unknown: trust the reference.
+  if (gateway.external) return true;
   const serverHosts = list(gateway.spec.servers).filter(isRecord).flatMap(server => qualifyServerHosts(strings(server.hosts), gateway.namespace));
   return namesForNamespace(serverHosts, vsNamespace).some(serverHost => vsHosts.some(host => hostsMatch(serverHost, host)));
 }

@@ -2,6 +2,7 @@
  * The set of objects under analysis, indexed once by kind and by kind/namespace/name, so analyzers
  * look things up instead of scanning the whole set.
  */
+import { isExternalStub } from './external-stubs';
 import { isRecord } from '../../json';
 
 /** API groups the analyzers read. */
@@ -37,6 +38,8 @@ export interface Entry {
   readonly annotations: Record<string, string>;
   /** `spec`, or `{}` when absent or not an object. */
   readonly spec: any;
+  /** A stand-in for an object outside the set (./external-stubs.ts): present, contents unknown, never reported on. */
+  readonly external: boolean;
 }
 
 /** The objects of one analysis run, indexed by kind and by kind/namespace/name. */
@@ -90,6 +93,7 @@ function toEntry(obj: unknown, index: number): Entry | undefined {
     labels: stringMap(metadata.labels),
     annotations: stringMap(metadata.annotations),
     spec: isRecord(obj.spec) ? obj.spec : {},
+    external: isExternalStub(obj),
   };
 }
 
