@@ -8,5 +8,19 @@ export * as extensions from './imports/extensions.istio.io';
 
 export * from './validation';
 
+// L2: what every resource shares.
+export * from './host';
+export * from './references';
+export * from './resource';
+export * from './string-match';
+
+// L2: DestinationRule and traffic policies.
+
+// L2: Gateway and ServiceEntry.
+
+// L2: VirtualService.
+
+// L2: Sidecar.
+
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();

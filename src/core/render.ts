@@ -1,0 +1,18 @@
+/** Helpers for rendering specs: Istio's YAML leaves out what is not set. */
+
+/** The object without its undefined members (and undefined when nothing is left, if `dropEmpty`). */
+export function compact<T extends Record<string, unknown>>(obj: T, dropEmpty = false): T | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(obj)) if (value !== undefined) out[key] = value;
+  return dropEmpty && Object.keys(out).length === 0 ? undefined : out as T;
+}
+
+/** The list, or undefined when it is empty or absent (so an empty list is not rendered). */
+export function nonEmpty<T>(items: readonly T[] | undefined): T[] | undefined {
+  return items && items.length > 0 ? [...items] : undefined;
+}
+
+/** The map, or undefined when it is empty or absent. */
+export function nonEmptyMap<T>(map: { readonly [key: string]: T } | undefined): { [key: string]: T } | undefined {
+  return map && Object.keys(map).length > 0 ? { ...map } : undefined;
+}
