@@ -15,6 +15,7 @@ export * from './resource';
 export * from './string-match';
 
 // L2: DestinationRule and traffic policies.
+export * from './connection-pool';
 
 // L2: Gateway and ServiceEntry.
 
