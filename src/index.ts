@@ -18,6 +18,8 @@ export * from './string-match';
 export * from './connection-pool';
 
 // L2: Gateway and ServiceEntry.
+export * from './port';
+export * from './server-tls';
 
 // L2: VirtualService.
 
