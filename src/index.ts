@@ -20,6 +20,7 @@ export * from './connection-pool';
 // L2: Gateway and ServiceEntry.
 export * from './port';
 export * from './server-tls';
+export * from './service-entry';
 
 // L2: VirtualService.
 
