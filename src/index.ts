@@ -25,6 +25,7 @@ export * from './service-entry';
 // L2: VirtualService.
 
 // L2: Sidecar.
+export * from './sidecar';
 
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();
