@@ -18,6 +18,7 @@ export * from './string-match';
 export * from './connection-pool';
 
 // L2: Gateway and ServiceEntry.
+export * from './gateway';
 export * from './port';
 export * from './server-tls';
 export * from './service-entry';
