@@ -23,7 +23,8 @@ export interface GatewayServerOptions {
   /**
    * The hosts exposed on the port, as `[namespace/]dnsName`: `example.com`, `*.example.com`, `*`;
    * with a namespace, only VirtualServices of that namespace may bind to the host: `shop/example.com`,
-   * `./example.com` (the Gateway's namespace), `* /example.com` (any namespace, written without the space).
+   * `./example.com` (the Gateway's namespace); the namespace `*` (any namespace, the default) is also
+   * accepted.
    */
   readonly hosts: string[];
 
