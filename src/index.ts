@@ -24,6 +24,17 @@ export * from './server-tls';
 export * from './service-entry';
 
 // L2: VirtualService.
+export * from './cors';
+export * from './destination';
+export * from './fault';
+export * from './headers';
+export * from './http-match';
+export * from './http-route';
+export * from './redirect';
+export * from './retries';
+export * from './tcp-route';
+export * from './tls-route';
+export * from './virtual-service';
 
 // L2: Sidecar.
 export * from './sidecar';
