@@ -15,7 +15,12 @@ export * from './resource';
 export * from './string-match';
 
 // L2: DestinationRule and traffic policies.
+export * from './client-tls';
 export * from './connection-pool';
+export * from './destination-rule';
+export * from './load-balancer';
+export * from './outlier-detection';
+export * from './traffic-policy';
 
 // L2: Gateway and ServiceEntry.
 export * from './gateway';
