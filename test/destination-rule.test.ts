@@ -1,8 +1,8 @@
 import { Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  ConsistentHashKey, DestinationRule, DestinationRuleProps, H2UpgradePolicy, Host, IstioValidation, LoadBalancer, TlsMode,
-  TrafficPolicy,
+  ClientTlsSettings, ConsistentHashKey, DestinationRule, DestinationRuleProps, H2UpgradePolicy, HashAlgorithm, Host, IstioValidation, LoadBalancer,
+  LocalityLbSetting, ProxyProtocolVersion, TlsMode, TrafficPolicy, Warmup,
 } from '../src';
 import { seedObjects } from './support/pinned';
 
@@ -343,50 +343,93 @@ describe('property: any valid props synthesize to an object the validator accept
     fc.constant(ConsistentHashKey.sourceIp()),
     label.map(name => ConsistentHashKey.queryParameter(name)),
   );
+  const algorithm = fc.option(fc.oneof(
+    fc.option(fc.integer({ min: 1, max: 8_388_608 }), { nil: undefined }).map(size => HashAlgorithm.ringHash(size)),
+    fc.constantFrom(HashAlgorithm.maglev(), HashAlgorithm.maglev(5003), HashAlgorithm.maglev(4999963)),
+  ), { nil: undefined });
   const loadBalancer = fc.oneof(
     fc.constantFrom(LoadBalancer.roundRobin(), LoadBalancer.leastRequest(), LoadBalancer.random(), LoadBalancer.passthrough()),
-    key.map(k => LoadBalancer.consistentHash({ key: k })),
+    fc.tuple(key, algorithm).map(([k, a]) => LoadBalancer.consistentHash({ key: k, algorithm: a })),
   );
+  const region = fc.constantFrom('us-east', 'us-west', 'eu-west', 'ap-south');
+  const localityLbSetting: fc.Arbitrary<LocalityLbSetting> = fc.oneof(
+    fc.tuple(region, fc.integer({ min: 1, max: 99 }), fc.boolean()).map(([from, weight, enabled]): LocalityLbSetting => ({
+      enabled, distribute: [{ from: `${from}/*`, to: { [`${from}/a/*`]: weight, [`${from}/b/*`]: 100 - weight } }],
+    })),
+    fc.uniqueArray(region, { minLength: 2, maxLength: 2 }).map(([from, to]): LocalityLbSetting => ({ failover: [{ from, to }] })),
+    fc.constant<LocalityLbSetting>({ failoverPriority: ['topology.istio.io/network', 'topology.kubernetes.io/region'] }),
+  );
+  const warmup: fc.Arbitrary<Warmup> = fc.record({
+    duration,
+    aggression: fc.option(fc.double({ min: 1, max: 10, noNaN: true }), { nil: undefined }),
+    minimumPercent: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined }),
+  });
+  const connectionPool = fc.record({
+    tcp: fc.record({
+      maxConnections: count,
+      connectTimeout: duration,
+      idleTimeout: duration,
+      maxConnectionDuration: duration,
+      tcpKeepalive: fc.record({ probes: fc.integer({ min: 0, max: 2 ** 32 - 1 }), time: duration, interval: duration }, { requiredKeys: [] }),
+    }, { requiredKeys: [] }),
+    http: fc.record({
+      http1MaxPendingRequests: count,
+      http2MaxRequests: count,
+      maxRequestsPerConnection: count,
+      maxRetries: count,
+      idleTimeout: duration,
+      h2UpgradePolicy: fc.constantFrom(H2UpgradePolicy.DEFAULT, H2UpgradePolicy.DO_NOT_UPGRADE, H2UpgradePolicy.UPGRADE),
+      maxConcurrentStreams: count,
+    }, { requiredKeys: [] }),
+  }, { requiredKeys: [] });
+  const outlierDetection = fc.record({
+    consecutive5xxErrors: count,
+    consecutiveGatewayErrors: count,
+    interval: duration,
+    baseEjectionTime: duration,
+    maxEjectionPercent: percent,
+    minHealthPercent: percent,
+  }, { requiredKeys: [] });
+  const tls = fc.constantFrom<ClientTlsSettings>({ mode: TlsMode.ISTIO_MUTUAL }, { mode: TlsMode.DISABLE },
+    { mode: TlsMode.SIMPLE, caCertificates: '/etc/ca.crt' }, { mode: TlsMode.MUTUAL, clientCertificate: '/c.pem', privateKey: '/k.pem', caCertificates: '/ca.pem' });
+  const portPolicy = fc.record({ loadBalancer, localityLbSetting, warmup, connectionPool, outlierDetection, tls }, { requiredKeys: [] })
+    .filter(options => Object.keys(options).length > 0);
   const policy: fc.Arbitrary<TrafficPolicy> = fc.record({
     loadBalancer,
-    connectionPool: fc.record({
-      tcp: fc.record({ maxConnections: count, connectTimeout: duration, idleTimeout: duration }, { requiredKeys: [] }),
-      http: fc.record({
-        http1MaxPendingRequests: count,
-        http2MaxRequests: count,
-        maxRequestsPerConnection: count,
-        maxRetries: count,
-        idleTimeout: duration,
-        h2UpgradePolicy: fc.constantFrom(H2UpgradePolicy.DEFAULT, H2UpgradePolicy.DO_NOT_UPGRADE, H2UpgradePolicy.UPGRADE),
-        maxConcurrentStreams: count,
-      }, { requiredKeys: [] }),
-    }, { requiredKeys: [] }),
-    outlierDetection: fc.record({
-      consecutive5xxErrors: count,
-      consecutiveGatewayErrors: count,
-      interval: duration,
-      baseEjectionTime: duration,
-      maxEjectionPercent: percent,
-      minHealthPercent: percent,
-    }, { requiredKeys: [] }),
-    tls: fc.constantFrom({ mode: TlsMode.ISTIO_MUTUAL }, { mode: TlsMode.DISABLE }, { mode: TlsMode.SIMPLE, caCertificates: '/etc/ca.crt' }),
-  }, { requiredKeys: [] });
+    localityLbSetting,
+    warmup,
+    connectionPool,
+    outlierDetection,
+    tls,
+    portLevelSettings: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 65535 }), portPolicy).map(([port, options]) => ({ port, ...options })),
+      { selector: p => p.port, maxLength: 2 }),
+    proxyProtocol: fc.constantFrom(ProxyProtocolVersion.V1, ProxyProtocolVersion.V2),
+    retryBudget: fc.record({ percent: fc.double({ min: 0, max: 100, noNaN: true }), minRetryConcurrency: count }, { requiredKeys: [] }),
+  }, { requiredKeys: [] }).chain(p => p.proxyProtocol ? fc.constant(p) : fc.option(
+    fc.record({ targetHost: fc.constantFrom('proxy.example.com', '10.0.0.1'), targetPort: fc.integer({ min: 1, max: 65535 }) }),
+    { nil: undefined }).map(tunnel => ({ ...p, tunnel })));
 
   test('synth succeeds and IstioValidation.validate reports no error', () => {
-    fc.assert(fc.property(
-      fc.record({
-        host: label,
-        exportTo: fc.option(fc.constantFrom(['.'], ['*'], ['shop']).map(list => [...list]), { nil: undefined }),
-        trafficPolicy: fc.option(policy, { nil: undefined }),
-        subsets: fc.uniqueArray(
-          fc.record({ name: label, labels: fc.dictionary(label, label, { maxKeys: 2 }), trafficPolicy: fc.option(policy, { nil: undefined }) }),
-          { selector: s => s.name, maxLength: 3 }),
-      }),
-      props => {
-        const manifest = synth({ ...props, metadata: { namespace: 'shop' }, host: Host.fromService(props.host, 'shop') });
-        const errors = IstioValidation.validate(manifest).filter(d => d.severity === 'error');
-        expect(errors).toEqual([]);
-      },
-    ), { numRuns: 60 });
+    // Warnings (failover without outlier detection, TLS without a CA) are allowed: kept off the output.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      fc.assert(fc.property(
+        fc.record({
+          host: label,
+          exportTo: fc.option(fc.constantFrom(['.'], ['*'], ['shop']).map(list => [...list]), { nil: undefined }),
+          trafficPolicy: fc.option(policy, { nil: undefined }),
+          subsets: fc.uniqueArray(
+            fc.record({ name: label, labels: fc.dictionary(label, label, { maxKeys: 2 }), trafficPolicy: fc.option(policy, { nil: undefined }) }),
+            { selector: s => s.name, maxLength: 3 }),
+        }),
+        props => {
+          const manifest = synth({ ...props, metadata: { namespace: 'shop' }, host: Host.fromService(props.host, 'shop') });
+          const errors = IstioValidation.validate(manifest).filter(d => d.severity === 'error');
+          expect(errors).toEqual([]);
+        },
+      ), { numRuns: 100 });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
