@@ -8,7 +8,7 @@ import { resolve } from 'path';
 import { repoRoot } from '../projenrc/pinned-istio';
 import { extractSeedObjects, renderSeedFixture, seedFixtureFile } from '../projenrc/seed-fixture';
 
-const spec = resolve(repoRoot, process.env.SEED_SPEC ?? '../common/seed/istio-traffic-management.md');
+const spec = resolve(repoRoot, process.env.SEED_SPEC ?? '../shared/seed/istio-traffic-management.md');
 const specPresent = existsSync(spec);
 if (!specPresent) {
   // eslint-disable-next-line no-console
