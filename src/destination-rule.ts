@@ -157,7 +157,7 @@ export class DestinationRule extends IstioResource {
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
     if (!props.host || typeof props.host.hostName !== 'string') {
-      throw this.error('host is required: pass Host.fromService(name, namespace), Host.fromName(host) or a ServiceEntry host');
+      throw this._error('host is required: pass Host.fromService(name, namespace), Host.fromName(host) or a ServiceEntry host');
     }
     this.host = props.host;
     this._refersTo(props.host);
@@ -170,12 +170,12 @@ export class DestinationRule extends IstioResource {
     });
     this.workloadSelector = nonEmptyMap(props.workloadSelector);
     if (props.workloadSelector && !this.workloadSelector) {
-      throw this.error('workloadSelector is empty: give at least one label, or leave it out to apply the rule to every workload');
+      throw this._error('workloadSelector is empty: give at least one label, or leave it out to apply the rule to every workload');
     }
     this.throwFirst(f => validateWorkloadSelector(f, 'workloadSelector', { matchLabels: this.workloadSelector }));
     this.throwFirst(f => validateLabels(f, 'workloadSelector', this.workloadSelector));
 
-    this.trafficPolicy = renderTrafficPolicy(props.trafficPolicy, 'trafficPolicy', message => this.error(message));
+    this.trafficPolicy = renderTrafficPolicy(props.trafficPolicy, 'trafficPolicy', message => this._error(message));
     for (const subset of props.subsets ?? []) this.addSubset(subset.name, subset);
   }
 
@@ -195,14 +195,14 @@ export class DestinationRule extends IstioResource {
   public addSubset(name: string, options: SubsetOptions = {}): Subset {
     const problem = typeof name === 'string' ? validateSubsetName(name) : 'subset name cannot be empty';
     if (problem) {
-      throw this.error(`${problem} (got ${JSON.stringify(name)}); a subset name is a DNS-1123 label: lowercase letters, digits and '-'`);
+      throw this._error(`${problem} (got ${JSON.stringify(name)}); a subset name is a DNS-1123 label: lowercase letters, digits and '-'`);
     }
     if (this.renderedSubsets.has(name)) {
-      throw this.error(`subset "${name}" is already declared; give each subset a unique name`);
+      throw this._error(`subset "${name}" is already declared; give each subset a unique name`);
     }
     const labels = nonEmptyMap(options.labels);
     this.throwFirst(f => validateLabels(f, `subsets[${name}].labels`, labels));
-    const trafficPolicy = renderTrafficPolicy(options.trafficPolicy, `subsets[${name}].trafficPolicy`, message => this.error(message));
+    const trafficPolicy = renderTrafficPolicy(options.trafficPolicy, `subsets[${name}].trafficPolicy`, message => this._error(message));
     const subset = Subset._of(this.host, name, labels);
     markOwner(subset, this);
     this.subsetList.push(subset);
@@ -230,6 +230,6 @@ export class DestinationRule extends IstioResource {
     const findings = new Findings();
     check(findings);
     const error = findings.list.find(finding => !finding.warning);
-    if (error) throw this.error(`${pathOf(error.path)}: ${error.message}${hint ? ` (${hint})` : ''}`);
+    if (error) throw this._error(`${pathOf(error.path)}: ${error.message}${hint ? ` (${hint})` : ''}`);
   }
 }

@@ -215,7 +215,7 @@ export class Gateway extends IstioResource implements IGateway {
     });
     const name = props.metadata?.name;
     if (name !== undefined && validateGatewayName(name, false) !== undefined) {
-      throw this.error(`metadata.name must be a DNS-1123 label (VirtualServices refer to it as namespace/name), got ${shown(name)}; `
+      throw this._error(`metadata.name must be a DNS-1123 label (VirtualServices refer to it as namespace/name), got ${shown(name)}; `
         + "use lowercase letters, digits and '-', no dots");
     }
     this.selector = props.selector ?? { istio: 'ingressgateway' };
@@ -267,7 +267,7 @@ export class Gateway extends IstioResource implements IGateway {
   public addHttpsServer(options: HttpsServerOptions): GatewayServerOptions {
     const given = options.tls?.credentialName;
     if (options.credentialName !== undefined && given !== undefined && given !== options.credentialName) {
-      throw this.error(`credentialName ${shown(options.credentialName)} and tls.credentialName ${shown(given)} disagree; set one of them`);
+      throw this._error(`credentialName ${shown(options.credentialName)} and tls.credentialName ${shown(given)} disagree; set one of them`);
     }
     return this.add({
       port: { number: options.port ?? 443, protocol: Protocol.HTTPS, name: options.portName },
@@ -279,7 +279,7 @@ export class Gateway extends IstioResource implements IGateway {
 
   private add(options: GatewayServerOptions, redirectUnlessHttpsAbsent: boolean): GatewayServerOptions {
     const field = `servers[${this.servers.length}]`;
-    const fail = (message: string) => this.error(message);
+    const fail = (message: string) => this._error(message);
     const bind = options.bind;
     const port = renderServerPort(options.port, {
       field: `${field}.port`,
@@ -304,16 +304,16 @@ export class Gateway extends IstioResource implements IGateway {
     const error = findings.list.find(f => !f.warning);
     if (error) {
       const fix = SERVER_FIXES.find(([pattern]) => pattern.test(error.message))?.[1];
-      throw this.error(`${error.path}: ${error.message}${fix ? `; ${fix}` : ''}`);
+      throw this._error(`${error.path}: ${error.message}${fix ? `; ${fix}` : ''}`);
     }
 
     const index = this.servers.findIndex(s => s.server.port.name === port.name);
     if (index >= 0) {
-      throw this.error(`${field}.port.name ${shown(port.name)} is already used by servers[${index}]; port names must be unique within a Gateway`);
+      throw this._error(`${field}.port.name ${shown(port.name)} is already used by servers[${index}]; port names must be unique within a Gateway`);
     }
     const named = options.name === undefined ? -1 : this.servers.findIndex(s => s.server.name === options.name);
     if (named >= 0) {
-      throw this.error(`${field}.name ${shown(options.name)} is already used by servers[${named}]; server names must be unique within a Gateway`);
+      throw this._error(`${field}.name ${shown(options.name)} is already used by servers[${named}]; server names must be unique within a Gateway`);
     }
     this.servers.push({ server, redirectUnlessHttpsAbsent });
     return { ...options, port: { ...options.port, name: port.name } };
@@ -321,12 +321,12 @@ export class Gateway extends IstioResource implements IGateway {
 
   private checkHosts(hosts: readonly string[], field: string): void {
     if (!Array.isArray(hosts) || hosts.length === 0) {
-      throw this.error(`${field}.hosts must not be empty; list the hosts this server exposes, e.g. 'example.com', 'shop/*.example.com' or '*'`);
+      throw this._error(`${field}.hosts must not be empty; list the hosts this server exposes, e.g. 'example.com', 'shop/*.example.com' or '*'`);
     }
     hosts.forEach((host, i) => {
       const problems = typeof host === 'string' ? validateNamespaceSlashWildcardHostname(host, true, false) : ['not a string'];
       if (problems.length > 0) {
-        throw this.error(`${field}.hosts[${i}] ${shown(host)}: ${problems[0]}; write [namespace/]dnsName with a fully qualified `
+        throw this._error(`${field}.hosts[${i}] ${shown(host)}: ${problems[0]}; write [namespace/]dnsName with a fully qualified `
           + "dnsName ('example.com', '*.example.com', '*') and a namespace, '.' or '*' before the '/'");
       }
     });

@@ -44,8 +44,11 @@ export abstract class IstioResource extends Construct {
   /** The kind, for messages. */
   protected abstract get kind(): string;
 
-  /** The error for input wrong on its own: names the kind and this construct's path. */
-  protected error(message: string): Error {
+  /**
+   * The error for input wrong on its own: names the kind and this construct's path.
+   * @internal
+   */
+  protected _error(message: string): Error {
     return constructError(this.kind, this, message);
   }
 

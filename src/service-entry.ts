@@ -192,7 +192,7 @@ export class ServiceEntry extends IstioResource implements IHost {
    */
   public host(name: string): IHost {
     if (!this.hosts.includes(name)) {
-      throw this.error(`host ${shown(name)} is not one of the ServiceEntry's hosts (${this.hosts.join(', ')}); add it to hosts or name one of those`);
+      throw this._error(`host ${shown(name)} is not one of the ServiceEntry's hosts (${this.hosts.join(', ')}); add it to hosts or name one of those`);
     }
     let host = this.hostObjects.get(name);
     if (!host) {
@@ -209,28 +209,28 @@ export class ServiceEntry extends IstioResource implements IHost {
    */
   public addEndpoint(options: ServiceEntryEndpointOptions): ServiceEntryEndpointOptions {
     if (this.hasSelector()) {
-      throw this.error('endpoints and workloadSelector exclude each other (Istio: only one of WorkloadSelector or Endpoints is allowed): '
+      throw this._error('endpoints and workloadSelector exclude each other (Istio: only one of WorkloadSelector or Endpoints is allowed): '
         + 'the selected workloads are the endpoints; '
         + 'drop the workloadSelector, or the endpoints (declare VMs as WorkloadEntries the selector matches)');
     }
     if (options.address === undefined && options.network === undefined) {
-      throw this.error('an endpoint needs an address (or, for an endpoint behind a network gateway, a network); set address');
+      throw this._error('an endpoint needs an address (or, for an endpoint behind a network gateway, a network); set address');
     }
     if (options.address !== undefined && options.address.trim() === '') {
-      throw this.error(`endpoint address must be an IP address, a DNS name or unix:///path, got ${shown(options.address)}`);
+      throw this._error(`endpoint address must be an IP address, a DNS name or unix:///path, got ${shown(options.address)}`);
     }
     if (options.weight !== undefined) {
       const problem = rangeProblem('endpoint weight', options.weight, 0, 4294967295, true);
-      if (problem) throw this.error(problem);
+      if (problem) throw this._error(problem);
     }
     const portNames = new Set(this.ports.map(p => p.name));
     for (const [name, number] of Object.entries(options.ports ?? {})) {
       if (!portNames.has(name)) {
-        throw this.error(`endpoint port ${shown(name)} is not a port of the ServiceEntry (${[...portNames].join(', ') || 'none'}); `
+        throw this._error(`endpoint port ${shown(name)} is not a port of the ServiceEntry (${[...portNames].join(', ') || 'none'}); `
           + 'name one of the ServiceEntry\'s ports');
       }
       const problem = rangeProblem(`endpoint port ${shown(name)}`, number, 1, 65535, true);
-      if (problem) throw this.error(problem);
+      if (problem) throw this._error(problem);
     }
     const endpoint = { ...options };
     this.endpoints.push(endpoint);
@@ -261,7 +261,7 @@ export class ServiceEntry extends IstioResource implements IHost {
 
   private checkHosts(hosts: string[]): string[] {
     if (!Array.isArray(hosts) || hosts.length === 0) {
-      throw this.error("hosts must name at least one host; write e.g. hosts: ['api.example.com']");
+      throw this._error("hosts must name at least one host; write e.g. hosts: ['api.example.com']");
     }
     hosts.forEach((host, i) => {
       // The webhook's own check of a ServiceEntry host, run now rather than at synth.
@@ -269,7 +269,7 @@ export class ServiceEntry extends IstioResource implements IHost {
         : host === '*' ? 'a ServiceEntry cannot declare every host'
           : validateWildcardDomain(host);
       if (problem) {
-        throw this.error(`hosts[${i}] must be a DNS name, optionally with a leading '*.', got ${shown(host)} (${problem}); `
+        throw this._error(`hosts[${i}] must be a DNS name, optionally with a leading '*.', got ${shown(host)} (${problem}); `
           + "write e.g. 'api.example.com' or '*.example.com'");
       }
     });
@@ -279,7 +279,7 @@ export class ServiceEntry extends IstioResource implements IHost {
   private checkAddresses(addresses: string[]): void {
     addresses.forEach((address, i) => {
       const problem = validateIPSubnet(String(address));
-      if (problem) throw this.error(`addresses[${i}] must be an IP address or a CIDR block, got ${shown(address)} (${problem})`);
+      if (problem) throw this._error(`addresses[${i}] must be an IP address or a CIDR block, got ${shown(address)} (${problem})`);
     });
   }
 
@@ -288,12 +288,12 @@ export class ServiceEntry extends IstioResource implements IHost {
     const rendered: RenderedPort[] = [];
     ports.forEach((port, i) => {
       const taken = (name: string) => given.has(name) || rendered.some(p => p.name === name);
-      const out = renderServicePort(port, `ports[${i}]`, message => this.error(message), taken);
+      const out = renderServicePort(port, `ports[${i}]`, message => this._error(message), taken);
       if (rendered.some(p => p.number === out.number)) {
-        throw this.error(`ports[${i}]: port ${out.number} is declared twice; a ServiceEntry lists each port number once`);
+        throw this._error(`ports[${i}]: port ${out.number} is declared twice; a ServiceEntry lists each port number once`);
       }
       if (rendered.some(p => p.name === out.name)) {
-        throw this.error(`ports[${i}]: port name ${shown(out.name)} is declared twice; give each port its own name`);
+        throw this._error(`ports[${i}]: port name ${shown(out.name)} is declared twice; give each port its own name`);
       }
       rendered.push(out);
     });
@@ -305,7 +305,7 @@ export class ServiceEntry extends IstioResource implements IHost {
     const findings = new Findings();
     validateExportTo(findings, 'exportTo', this.namespace ?? '', exportTo, { isServiceEntry: true });
     const problem = findings.list.find(f => !f.warning);
-    if (problem) throw this.error(`${problem.message} (exportTo ${shown(exportTo)}); use '.', '*', '~' or namespace names, each once`);
+    if (problem) throw this._error(`${problem.message} (exportTo ${shown(exportTo)}); use '.', '*', '~' or namespace names, each once`);
   }
 
   /** @internal */

@@ -273,7 +273,7 @@ export class Sidecar extends IstioResource {
     });
     this.props = props;
     this.outboundTrafficPolicy = this.renderOutboundTrafficPolicy(props.outboundTrafficPolicy, props.egressProxy);
-    this.inboundConnectionPool = renderConnectionPool(props.inboundConnectionPool, 'inboundConnectionPool', message => this.error(message));
+    this.inboundConnectionPool = renderConnectionPool(props.inboundConnectionPool, 'inboundConnectionPool', message => this._error(message));
     for (const listener of props.ingress ?? []) this.addIngressListener(listener);
     for (const listener of props.egress ?? []) this.addEgressListener(listener);
   }
@@ -284,11 +284,11 @@ export class Sidecar extends IstioResource {
    */
   public addIngressListener(options: SidecarIngressListenerOptions): SidecarIngressListenerOptions {
     const field = `ingress[${this.ingress.length}]`;
-    const fail = (message: string) => this.error(message);
-    if (!options.port) throw this.error(`${field}.port is required: the port the listener accepts traffic on`);
+    const fail = (message: string) => this._error(message);
+    if (!options.port) throw this._error(`${field}.port is required: the port the listener accepts traffic on`);
     const port = renderServerPort(options.port, { field: `${field}.port`, dns1123Name: true }, fail);
     if (this.ingress.some(l => l.port.number === port.number)) {
-      throw this.error(`${field}: port ${port.number} already has an ingress listener; each port gets one listener`);
+      throw this._error(`${field}: port ${port.number} already has an ingress listener; each port gets one listener`);
     }
     const listener = compact({
       port,
@@ -310,20 +310,20 @@ export class Sidecar extends IstioResource {
    */
   public addEgressListener(options: SidecarEgressListenerOptions): SidecarEgressListenerOptions {
     const field = `egress[${this.egress.length + (this.catchAll ? 1 : 0)}]`;
-    const fail = (message: string) => this.error(message);
+    const fail = (message: string) => this._error(message);
     const hosts = options.hosts ?? [];
     if (hosts.length === 0) {
-      throw this.error(`${field}.hosts must list at least one host; e.g. SidecarEgressHost.currentNamespace() for the Sidecar's namespace`);
+      throw this._error(`${field}.hosts must list at least one host; e.g. SidecarEgressHost.currentNamespace() for the Sidecar's namespace`);
     }
     const port = options.port && renderServerPort(options.port, { field: `${field}.port`, allowZero: true, dns1123Name: true }, fail);
     if (!port && this.catchAll) {
-      throw this.error(`${field}: a Sidecar has one egress listener without a port (the catch-all), and it has one already; give this listener a port`);
+      throw this._error(`${field}: a Sidecar has one egress listener without a port (the catch-all), and it has one already; give this listener a port`);
     }
     if (port && port.number !== 0 && this.egress.some(l => l.port.number === port.number)) {
-      throw this.error(`${field}: port ${port.number} already has an egress listener; each port gets one listener`);
+      throw this._error(`${field}: port ${port.number} already has an egress listener; each port gets one listener`);
     }
     if (port && port.number === 0 && this.egress.some(l => l.port.number === 0 && l.bind === options.bind)) {
-      throw this.error(`${field}: the unix domain socket ${shown(options.bind)} already has an egress listener; each socket gets one listener`);
+      throw this._error(`${field}: the unix domain socket ${shown(options.bind)} already has an egress listener; each socket gets one listener`);
     }
     const listener = compact({
       port,
@@ -345,10 +345,10 @@ export class Sidecar extends IstioResource {
   ): Record<string, any> | undefined {
     if (!proxy) return mode ? { mode } : undefined;
     if (!proxy.host || typeof proxy.host.hostName !== 'string') {
-      throw this.error('egressProxy.host is required: the proxy\'s host, e.g. Host.fromService(\'egress-gateway\', \'istio-system\')');
+      throw this._error('egressProxy.host is required: the proxy\'s host, e.g. Host.fromService(\'egress-gateway\', \'istio-system\')');
     }
     if (proxy.subset && proxy.subset.host.hostName !== proxy.host.hostName) {
-      throw this.error(`egressProxy names the host ${shown(proxy.host.hostName)} and the subset ${shown(proxy.subset.subsetName)} `
+      throw this._error(`egressProxy names the host ${shown(proxy.host.hostName)} and the subset ${shown(proxy.subset.subsetName)} `
         + `of another host, ${shown(proxy.subset.host.hostName)}; give the subset's host`);
     }
     const policy = {
@@ -374,7 +374,7 @@ export class Sidecar extends IstioResource {
     const error = findings.list.find(f => !f.warning);
     if (error) {
       const path = error.path.startsWith(from) ? to + error.path.slice(from.length) : error.path;
-      throw this.error(`${path}: ${error.message}${fix}`);
+      throw this._error(`${path}: ${error.message}${fix}`);
     }
   }
 

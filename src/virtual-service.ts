@@ -116,19 +116,19 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
 
     const seen = new Set<string>();
     for (const host of this.hosts) {
-      if (seen.has(host.hostName)) throw this.error(`hosts lists ${shown(host.hostName)} twice; give each host once`);
+      if (seen.has(host.hostName)) throw this._error(`hosts lists ${shown(host.hostName)} twice; give each host once`);
       seen.add(host.hostName);
       this._refersTo(host);
     }
     if (this.hosts.length === 0 && this.gateways.length > 0) {
-      throw this.error('has gateways but no hosts: a VirtualService without hosts is a delegate, which takes the gateways of the '
+      throw this._error('has gateways but no hosts: a VirtualService without hosts is a delegate, which takes the gateways of the '
         + 'VirtualService delegating to it; give the hosts, or leave the gateways out');
     }
     this.gateways.forEach(gateway => this._refersTo(gateway));
     if (props.exportTo) {
       const f = new Findings();
       validateExportTo(f, 'exportTo', this.namespace ?? '', props.exportTo);
-      if (f.list.length > 0) throw this.error(`${f.list[0].path}: ${f.list[0].message}, got ${shown(props.exportTo)}`);
+      if (f.list.length > 0) throw this._error(`${f.list[0].path}: ${f.list[0].message}, got ${shown(props.exportTo)}`);
     }
 
     for (const route of props.http ?? []) this.addHttpRoute(route);
@@ -161,7 +161,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
   public addHttpRoute(options: HttpRouteOptions): HttpRoute {
     const route = HttpRoute._create(options);
     const where = `http[${this.httpRoutes.length}]`;
-    const rendered = route._toIstio(this.namespace, message => this.error(message), where);
+    const rendered = route._toIstio(this.namespace, message => this._error(message), where);
     this.webhookCheck(f => checkHttpRoute(f, where, rendered, this.hosts.length === 0, false));
     route._references().forEach(reference => this._refersTo(reference));
     this.httpRoutes.push(route);
@@ -177,7 +177,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     this.requireHosts('tcp');
     const route = TcpRoute._create(options);
     const where = `tcp[${this.tcpRoutes.length}]`;
-    const rendered = route._toIstio(this.namespace, message => this.error(message), where);
+    const rendered = route._toIstio(this.namespace, message => this._error(message), where);
     this.webhookCheck(f => checkTcpRoute(f, where, rendered, false));
     route._references().forEach(reference => this._refersTo(reference));
     this.tcpRoutes.push(route);
@@ -194,7 +194,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     this.requireHosts('tls');
     const route = TlsRoute._create(options);
     const where = `tls[${this.tlsRoutes.length}]`;
-    const rendered = route._toIstio(this.namespace, message => this.error(message), where);
+    const rendered = route._toIstio(this.namespace, message => this._error(message), where);
     const context = { hosts: this.hosts.map(h => h.hostName), gateways: this.renderGateways() ?? [], gatewaySemantics: false };
     this.webhookCheck(f => checkTlsRoute(f, where, rendered, context));
     route._references().forEach(reference => this._refersTo(reference));
@@ -207,7 +207,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
    * @internal
    */
   public _toSpec(): networking.VirtualServiceSpec {
-    const fail = (message: string) => this.error(message);
+    const fail = (message: string) => this._error(message);
     return compact({
       hosts: nonEmpty(this.hosts.map(h => h.hostName)),
       gateways: this.renderGateways(),
@@ -224,7 +224,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
 
   private requireHosts(section: string): void {
     if (this.hosts.length === 0) {
-      throw this.error(`a VirtualService without hosts is a delegate, which holds HTTP routes only; give the hosts to add a ${section} route`);
+      throw this._error(`a VirtualService without hosts is a delegate, which holds HTTP routes only; give the hosts to add a ${section} route`);
     }
   }
 
@@ -233,7 +233,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     const f = new Findings();
     check(f);
     const error = f.list.find(finding => !finding.warning);
-    if (error) throw this.error(`${error.path}: ${error.message} (Istio's webhook rejects this)`);
+    if (error) throw this._error(`${error.path}: ${error.message} (Istio's webhook rejects this)`);
   }
 }
 
