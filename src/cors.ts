@@ -39,7 +39,12 @@ export enum UnmatchedPreflights {
 /**
  * Cross-Origin Resource Sharing for an HTTP route: Istio's CorsPolicy.
  *
- * @example { allowOrigins: [StringMatch.exact('https://shop.example.com')], allowMethods: [HttpMethod.GET], maxAge: Duration.hours(24) }
+ * @example
+ * const cors: CorsPolicy = {
+ *   allowOrigins: [StringMatch.exact('https://shop.example.com')],
+ *   allowMethods: [HttpMethod.GET],
+ *   maxAge: Duration.hours(24),
+ * };
  */
 export interface CorsPolicy {
   /** The origins allowed to call (`StringMatch.exact('https://example.com')`). */

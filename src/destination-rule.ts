@@ -117,7 +117,7 @@ class ImportedSubset extends Construct implements ISubset {
  *     outlierDetection: { consecutive5xxErrors: 5, baseEjectionTime: Duration.seconds(30) },
  *   },
  * });
- * const v2 = rule.addSubset('v2', { labels: { version: 'v2' } });
+ * const canary = rule.addSubset('canary', { labels: { version: 'v2' } });
  */
 export class DestinationRule extends IstioResource {
   /**

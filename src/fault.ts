@@ -80,7 +80,11 @@ export interface FaultAbort {
  * Faults injected into an HTTP route's traffic, to test the resilience of its callers: Istio's
  * HTTPFaultInjection. A delay and an abort are independent of each other.
  *
- * @example { abort: { httpStatus: 503, percentage: 10 }, delay: { fixedDelay: Duration.seconds(5), percentage: 1 } }
+ * @example
+ * const fault: HttpFault = {
+ *   abort: { httpStatus: 503, percentage: 10 },
+ *   delay: { fixedDelay: Duration.seconds(5), percentage: 1 },
+ * };
  */
 export interface HttpFault {
   /**

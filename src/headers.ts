@@ -30,7 +30,8 @@ export interface HeaderOperations {
  * Header manipulation of an HTTP route or of one of its destinations: Istio's `headers` with its
  * `request` and `response` operations.
  *
- * @example { request: { set: { 'x-canary': 'true' } }, response: { remove: ['server'] } }
+ * @example
+ * const headers: HttpHeaders = { request: { set: { 'x-canary': 'true' } }, response: { remove: ['server'] } };
  */
 export interface HttpHeaders {
   /**

@@ -8,7 +8,8 @@ import { validatePort } from './validation/webhook/common/ports';
  * The conditions of an HTTP route: a request must meet all of them (a route with several matches
  * applies when any of them is met). Istio's HTTPMatchRequest.
  *
- * @example { uri: StringMatch.prefix('/api/'), headers: { 'x-beta': StringMatch.exact('on') } }
+ * @example
+ * const match: HttpMatch = { uri: StringMatch.prefix('/api/'), headers: { 'x-beta': StringMatch.exact('on') } };
  */
 export interface HttpMatch {
   /**

@@ -15,7 +15,8 @@ import { HttpRetry, renderRetry } from './retries';
  * `match` a request meets handles it. A route does exactly one of: forward (`route`), redirect
  * (`redirect`), answer (`directResponse`) or hand over to another VirtualService (`delegate`).
  *
- * @example { match: [{ uri: StringMatch.prefix('/api/') }], route: [{ subset: v1, weight: 90 }, { subset: v2, weight: 10 }] }
+ * @example
+ * const httpRouteOptions: HttpRouteOptions = { match: [{ uri: StringMatch.prefix('/api/') }], route: [{ subset: v1, weight: 90 }, { subset: v2, weight: 10 }] };
  */
 export interface HttpRouteOptions {
   /**

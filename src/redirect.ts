@@ -24,7 +24,8 @@ export enum RedirectScheme {
  * Answer the request with a redirect (HTTP 301 unless told otherwise) to the same URL with the parts
  * given here replaced. Istio's HTTPRedirect.
  *
- * @example { scheme: RedirectScheme.HTTPS, redirectCode: 308 }
+ * @example
+ * const redirect: HttpRedirect = { scheme: RedirectScheme.HTTPS, redirectCode: 308 };
  */
 export interface HttpRedirect {
   /**
@@ -67,7 +68,8 @@ export interface HttpRedirect {
 /**
  * Answer the request directly, without forwarding it. Istio's HTTPDirectResponse.
  *
- * @example { status: 503, body: 'down for maintenance' }
+ * @example
+ * const response: HttpDirectResponse = { status: 503, body: 'down for maintenance' };
  */
 export interface HttpDirectResponse {
   /** The HTTP status of the response (200 to 599). */
@@ -97,7 +99,9 @@ export interface UriRegexRewrite {
 /**
  * Rewrites the request's path and/or authority before it is forwarded. Istio's HTTPRewrite.
  *
- * @example { uri: '/v2/' } // with a prefix match on '/v1/', /v1/items becomes /v2/items
+ * @example
+ * // With a prefix match on '/v1/', /v1/items becomes /v2/items.
+ * const rewrite: HttpRewrite = { uri: '/v2/' };
  */
 export interface HttpRewrite {
   /**

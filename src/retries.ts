@@ -86,7 +86,8 @@ export class RetryOn {
 /**
  * How failed requests are retried: Istio's HTTPRetry.
  *
- * @example { attempts: 3, perTryTimeout: Duration.seconds(2), retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE] }
+ * @example
+ * const httpRetry: HttpRetry = { attempts: 3, perTryTimeout: Duration.seconds(2), retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE] };
  */
 export interface HttpRetry {
   /** How many times a request is retried; 0 turns retries off. */

@@ -8,7 +8,8 @@ import { validatePort } from './validation/webhook/common/ports';
 /**
  * The conditions of a TCP route: a connection must meet all of them. Istio's L4MatchAttributes.
  *
- * @example { port: 5432, sourceLabels: { app: 'billing' } }
+ * @example
+ * const tcpMatch: TcpMatch = { port: 5432, sourceLabels: { app: 'billing' } };
  */
 export interface TcpMatch {
   /**
@@ -45,7 +46,8 @@ export interface TcpMatch {
 /**
  * A route for opaque TCP traffic: Istio's TCPRoute.
  *
- * @example { match: [{ port: 27017 }], route: [{ host: Host.fromName('mongo') }] }
+ * @example
+ * const tcpRouteOptions: TcpRouteOptions = { match: [{ port: 27017 }], route: [{ host: Host.fromName('mongo') }] };
  */
 export interface TcpRouteOptions {
   /**

@@ -6,7 +6,8 @@ import { renderL4Match, renderRouteDestinations, TcpMatch } from './tcp-route';
  * The conditions of a TLS route: a connection must meet all of them, its SNI first. Istio's
  * TLSMatchAttributes.
  *
- * @example { sniHosts: ['login.example.com'], port: 443 }
+ * @example
+ * const tlsMatch: TlsMatch = { sniHosts: ['login.example.com'], port: 443 };
  */
 export interface TlsMatch extends TcpMatch {
   /** The SNI names to match (each covered by one of the VirtualService's hosts; wildcards allowed). */
@@ -17,7 +18,8 @@ export interface TlsMatch extends TcpMatch {
  * A route for TLS traffic that is passed through without being terminated, routed by its SNI:
  * Istio's TLSRoute.
  *
- * @example { match: [{ sniHosts: ['login.example.com'] }], route: [{ host: Host.fromName('login') }] }
+ * @example
+ * const tlsRouteOptions: TlsRouteOptions = { match: [{ sniHosts: ['login.example.com'] }], route: [{ host: Host.fromName('login') }] };
  */
 export interface TlsRouteOptions {
   /** The conditions a connection must meet (any of them) to take this route; at least one. */

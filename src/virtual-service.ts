@@ -66,12 +66,12 @@ export interface VirtualServiceProps extends IstioResourceProps {
  *
  * @example
  * const reviews = Host.fromService('reviews', 'shop');
- * const vs = new VirtualService(chart, 'Reviews', { hosts: [reviews] });
- * vs.addHttpRoute({
+ * const routes = new VirtualService(chart, 'Reviews', { hosts: [reviews] });
+ * routes.addHttpRoute({
  *   match: [{ headers: { 'x-beta': StringMatch.exact('on') } }],
  *   route: [{ subset: v2 }],
  * });
- * vs.addHttpRoute({ route: [{ subset: v1, weight: 90 }, { subset: v2, weight: 10 }], timeout: Duration.seconds(5) });
+ * routes.addHttpRoute({ route: [{ subset: v1, weight: 90 }, { subset: v2, weight: 10 }], timeout: Duration.seconds(5) });
  */
 export class VirtualService extends IstioResource implements IVirtualServiceRef {
   /**
