@@ -11,7 +11,7 @@ export class GatewayExamples extends Chart {
   constructor(scope: Construct, id: string, imports: SeedImports) {
     super(scope, id);
 
-    // Seed: Gateway / Complete Gateway Example. The selector is the default, istio: ingressgateway.
+    // Without a selector, a Gateway configures Istio's default ingress gateway (istio: ingressgateway).
     const ingress = new Gateway(this, 'ingress-gateway', { metadata: { name: 'ingress-gateway', namespace: 'istio-system' } });
     // Redirects to HTTPS, since the gateway has HTTPS servers.
     ingress.addHttpServer({ portName: 'http', hosts: ['example.com', '*.example.com'] });
@@ -40,7 +40,7 @@ export class GatewayExamples extends Chart {
     ingress.addServer({ port: { number: 3306, name: 'mysql', protocol: Protocol.TCP }, hosts: ['mysql.example.com'] });
     this.ingressGateway = ingress;
 
-    // Seed: Gateway / Binding VirtualService to Gateway
+    // Bound to the gateway and to the mesh: the routes apply at the edge and between sidecars.
     new VirtualService(this, 'api-vs', {
       metadata: { name: 'api-vs' },
       hosts: [Host.fromName('api.example.com')],
@@ -48,7 +48,6 @@ export class GatewayExamples extends Chart {
       http: [{ match: [{ uri: StringMatch.prefix('/v1') }], route: [{ host: imports.apiV1, port: 8080 }] }],
     });
 
-    // Seed: Gateway / Multiple Gateways
     const external = new Gateway(this, 'external-gateway', { metadata: { name: 'external-gateway', namespace: 'istio-system' } });
     external.addHttpsServer({ portName: 'https-external', hosts: ['api.example.com'], credentialName: 'external-cert' });
 

@@ -1,16 +1,15 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Protocol, Resolution, ServiceEntry, ServiceEntryLocation } from '../../src';
+import { Protocol, ServiceEntry, ServiceEntryLocation } from '../../src';
 
 /**
- * Seed section "ServiceEntry". Location and resolution are left to ServiceEntry where its default is
- * the seed's value (MESH_EXTERNAL, and DNS for DNS names); it always writes them out.
+ * Seed section "ServiceEntry". Location and resolution are left out where ServiceEntry's default is
+ * the seed's value (MESH_EXTERNAL; DNS for DNS names, STATIC for IP addresses); both are always written out.
  */
 export class ServiceEntryExamples extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    // Seed: ServiceEntry / Complete ServiceEntry Example
     new ServiceEntry(this, 'external-database', {
       metadata: { name: 'external-database', namespace: 'default' },
       hosts: ['postgres.external.com'],
@@ -43,14 +42,12 @@ export class ServiceEntryExamples extends Chart {
         { number: 9090, name: 'metrics', protocol: Protocol.HTTP },
       ],
       location: ServiceEntryLocation.MESH_INTERNAL,
-      resolution: Resolution.STATIC,
       endpoints: [
         { address: '10.1.2.10', labels: { version: 'v1', env: 'prod' } },
         { address: '10.1.2.11', labels: { version: 'v2', env: 'prod' } },
       ],
     });
 
-    // Seed: ServiceEntry / Exporting ServiceEntry
     new ServiceEntry(this, 'shared-database', {
       metadata: { name: 'shared-database', namespace: 'infrastructure' },
       hosts: ['shared-db.example.com'],
@@ -58,7 +55,7 @@ export class ServiceEntryExamples extends Chart {
       exportTo: ['.', 'team-a', 'team-b'],
     });
 
-    // Seed: ServiceEntry / ServiceEntry with Workload Selector (MESH_INTERNAL and STATIC follow from the selector)
+    // MESH_INTERNAL and STATIC: selected workloads are in the mesh, with their own addresses.
     new ServiceEntry(this, 'vm-workload', {
       metadata: { name: 'vm-workload' },
       hosts: ['vm-service.internal'],

@@ -9,7 +9,6 @@ export class SidecarExamples extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    // Seed: Sidecar Resource / Complete Sidecar Example
     new Sidecar(this, 'default', {
       metadata: { name: 'default', namespace: 'default' },
       workloadSelector: { app: 'productpage', version: 'v1' },
@@ -40,7 +39,6 @@ export class SidecarExamples extends Chart {
       outboundTrafficPolicy: OutboundTrafficPolicyMode.REGISTRY_ONLY,
     });
 
-    // Seed: Sidecar Resource / Limiting Namespace Visibility
     new Sidecar(this, 'namespace-default', {
       metadata: { name: 'namespace-default', namespace: 'production' },
       egress: [{ hosts: [currentNamespace(), inNamespace('istio-system'), inNamespace('shared-services')] }],
@@ -55,7 +53,6 @@ export class SidecarExamples extends Chart {
       outboundTrafficPolicy: OutboundTrafficPolicyMode.REGISTRY_ONLY,
     });
 
-    // Seed: Sidecar Resource / Workload Selector
     new Sidecar(this, 'minimal-config', {
       metadata: { name: 'minimal-config', namespace: 'microservice-a' },
       workloadSelector: { app: 'microservice-a' },

@@ -15,7 +15,6 @@ export class TrafficSplittingExamples extends Chart {
     };
     const header = (name: string, value: string) => ({ headers: { [name]: StringMatch.exact(value) } });
 
-    // Version-Based Routing
     const api = Host.fromService('api', 'default');
     const [apiV1, apiV2] = versions({ name: 'api-subsets' }, api, 'v1', 'v2');
     new VirtualService(this, 'version-routing', {
@@ -27,7 +26,6 @@ export class TrafficSplittingExamples extends Chart {
       ],
     });
 
-    // Header-Based Routing
     const { canary, staging, stable } = imports.webapp;
     new VirtualService(this, 'header-routing', {
       metadata: { name: 'header-routing' },
@@ -39,11 +37,10 @@ export class TrafficSplittingExamples extends Chart {
       ],
     });
 
-    // Percentage-Based Traffic Splitting.
-    // Fix: the VirtualService section routes reviews in the mesh too (reviews-route), and a host has one
-    // mesh VirtualService per namespace (IST0109); its reviews-destination would also replace that
-    // section's one, of the same name in default. So this canary lives in its own namespace (the seed
-    // gives it none) and applies to the clients there, as reviews-route does to those in default.
+    // Fix: reviews-route routes reviews in the mesh too, and the sidecars of a namespace take one mesh
+    // VirtualService per host (IST0109); this reviews-destination would also replace the one of the same
+    // name in default. So the canary gets a namespace of its own (the seed gives it none) and applies to
+    // the clients there, as reviews-route does to those in default.
     const canaryNamespace = 'reviews-canary';
     const reviews = Host.fromService('reviews', 'default');
     const [reviewsV1, reviewsV2] = versions({ name: 'reviews-destination', namespace: canaryNamespace }, reviews, 'v1', 'v2');
@@ -54,7 +51,7 @@ export class TrafficSplittingExamples extends Chart {
       http: [{ route: [{ subset: reviewsV1, weight: 90 }, { subset: reviewsV2, weight: 10 }] }],
     });
 
-    // Blue-Green Deployment: all traffic on green; blue stays declared for the switch back.
+    // Blue-green: all traffic on green; blue stays declared for the switch back.
     const payment = Host.fromService('payment', 'default');
     const [, green] = versions({ name: 'payment-destination' }, payment, 'blue', 'green');
     new VirtualService(this, 'blue-green', {
@@ -63,7 +60,6 @@ export class TrafficSplittingExamples extends Chart {
       http: [{ route: [{ subset: green, weight: 100 }] }],
     });
 
-    // A/B Testing on the experiment cookie
     const frontend = Host.fromService('frontend', 'default');
     const [control, variantA, variantB] = versions({ name: 'frontend-destination' }, frontend, 'control', 'variant-a', 'variant-b');
     const experiment = (variant: string) => ({ headers: { cookie: StringMatch.regex(`^(.*?;)?(experiment=${variant})(;.*)?$`) } });
@@ -77,7 +73,7 @@ export class TrafficSplittingExamples extends Chart {
       ],
     });
 
-    // Progressive Canary with Mirroring: the canary gets 5% of the traffic and a copy of all of it.
+    // The canary answers 5% of the requests and sees a copy of all of them.
     const analytics = imports.analytics;
     new VirtualService(this, 'canary-with-mirror', {
       metadata: { name: 'canary-with-mirror' },
@@ -88,7 +84,7 @@ export class TrafficSplittingExamples extends Chart {
       }],
     });
 
-    // Multi-Dimensional Traffic Splitting: the most specific match first.
+    // Routes are tried in order: the most specific match first.
     const recommendation = imports.recommendation;
     const premium = { 'x-user-tier': StringMatch.exact('premium') };
     new VirtualService(this, 'multi-dimensional-routing', {
