@@ -44,5 +44,18 @@ export * from './virtual-service';
 // L2: Sidecar.
 export * from './sidecar';
 
+// L2 patterns: what they share.
+export * from './patterns/fault-injection';
+export * from './patterns/resilience-profile';
+export * from './patterns/service-version';
+
+// L2 patterns: canary and blue-green.
+
+// L2 patterns: A/B tests and header routing.
+
+// L2 patterns: external APIs and egress lockdown.
+
+// L2 patterns: secure gateway and resilient service.
+
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();
