@@ -1,8 +1,5 @@
 import { Duration } from 'cdk8s';
-import { goDuration } from './core/duration';
-import { compact, nonEmpty } from './core/render';
 import { StringMatch } from './string-match';
-import { validateCorsHttpHeaderName } from './validation/webhook/common/headers';
 
 /** HTTP methods a CORS policy can allow. */
 export enum HttpMethod {
@@ -85,33 +82,4 @@ export interface CorsPolicy {
    * @default - Istio's default: UnmatchedPreflights.FORWARD
    */
   readonly unmatchedPreflights?: UnmatchedPreflights;
-}
-
-/**
- * Istio's CorsPolicy; fails on no allowed origin, a header name Istio rejects, and a maxAge finer
- * than seconds.
- * @internal
- */
-export function renderCorsPolicy(cors: CorsPolicy, fail: (message: string) => Error, where: string): any {
-  if (!cors.allowOrigins || cors.allowOrigins.length === 0) {
-    throw fail(`${where}.allowOrigins is empty: no origin would be allowed; give at least one, e.g. StringMatch.exact('https://example.com')`);
-  }
-  for (const field of ['allowHeaders', 'exposeHeaders'] as const) {
-    (cors[field] ?? []).forEach((name, i) => {
-      const problem = validateCorsHttpHeaderName(name);
-      if (problem) throw fail(`${where}.${field}[${i}]: ${problem}`);
-    });
-  }
-  if (cors.maxAge && cors.maxAge.toMilliseconds() % 1000 !== 0) {
-    throw fail(`${where}.maxAge must be whole seconds (browsers count in seconds), got ${cors.maxAge.toMilliseconds()}ms`);
-  }
-  return compact({
-    allowOrigins: cors.allowOrigins.map(o => o._toIstio()),
-    allowMethods: nonEmpty(cors.allowMethods ? [...new Set(cors.allowMethods)] : undefined),
-    allowHeaders: nonEmpty(cors.allowHeaders),
-    exposeHeaders: nonEmpty(cors.exposeHeaders),
-    maxAge: cors.maxAge ? goDuration(cors.maxAge) : undefined,
-    allowCredentials: cors.allowCredentials,
-    unmatchedPreflights: cors.unmatchedPreflights,
-  });
 }

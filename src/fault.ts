@@ -1,9 +1,4 @@
 import { Duration } from 'cdk8s';
-import { goDuration } from './core/duration';
-import { shown } from './core/errors';
-import { compact } from './core/render';
-import { renderPercentage } from './destination';
-import { validateHttpStatus } from './validation/webhook/virtual-service/cors-fault';
 
 /** gRPC status codes a fault can abort with (Istio accepts their names). */
 export enum GrpcStatus {
@@ -98,45 +93,4 @@ export interface HttpFault {
    * @default - no abort
    */
   readonly abort?: FaultAbort;
-}
-
-/**
- * Istio's HTTPFaultInjection; fails on a fault with neither delay nor abort, an abort with no or two
- * error types, an HTTP status out of range, a percentage out of range.
- * @internal
- */
-export function renderFault(fault: HttpFault, fail: (message: string) => Error, where: string): any {
-  const { delay, abort } = fault;
-  if (!delay && !abort) throw fail(`${where} has neither delay nor abort; give at least one of them`);
-  return compact({
-    delay: delay ? renderDelay(delay, fail, `${where}.delay`) : undefined,
-    abort: abort ? renderAbort(abort, fail, `${where}.abort`) : undefined,
-  });
-}
-
-function renderDelay(delay: FaultDelay, fail: (message: string) => Error, where: string): any {
-  if (!delay.fixedDelay) throw fail(`${where} needs fixedDelay, e.g. Duration.seconds(5)`);
-  return {
-    fixedDelay: goDuration(delay.fixedDelay),
-    percentage: renderPercentage(delay.percentage ?? 100, fail, `${where}.percentage`),
-  };
-}
-
-function renderAbort(abort: FaultAbort, fail: (message: string) => Error, where: string): any {
-  const { httpStatus, grpcStatus } = abort;
-  if (httpStatus === undefined && grpcStatus === undefined) {
-    throw fail(`${where} has no error to answer with; give httpStatus (e.g. 503) or grpcStatus (e.g. GrpcStatus.UNAVAILABLE)`);
-  }
-  if (httpStatus !== undefined && grpcStatus !== undefined) {
-    throw fail(`${where} has both httpStatus ${httpStatus} and grpcStatus ${grpcStatus}; give one of them`);
-  }
-  if (httpStatus !== undefined) {
-    const problem = Number.isInteger(httpStatus) ? validateHttpStatus(httpStatus) : `HTTP status ${shown(httpStatus)} is not an integer`;
-    if (problem) throw fail(`${where}.httpStatus: ${problem}`);
-  }
-  return compact({
-    httpStatus,
-    grpcStatus,
-    percentage: renderPercentage(abort.percentage ?? 100, fail, `${where}.percentage`),
-  });
 }

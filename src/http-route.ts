@@ -1,14 +1,19 @@
 import { Duration } from 'cdk8s';
 import { optionalGoDuration } from './core/duration';
 import { compact, nonEmpty } from './core/render';
-import { CorsPolicy, renderCorsPolicy } from './cors';
-import { destinationReferences, HttpMirror, HttpRouteDestination, renderDestination, renderHttpRouteDestination, renderMirror, renderPercentage } from './destination';
-import { HttpFault, renderFault } from './fault';
-import { HttpHeaders, renderHttpHeaders } from './headers';
-import { HttpMatch, httpMatchReferences, renderHttpMatch } from './http-match';
-import { HttpDirectResponse, HttpRedirect, HttpRewrite, renderDirectResponse, renderRedirect, renderRewrite } from './redirect';
+import { renderHttpHeaders } from './core/render-headers';
+import {
+  httpMatchReferences, renderCorsPolicy, renderDirectResponse, renderFault, renderHttpMatch, renderRedirect, renderRetry, renderRewrite,
+} from './core/render-http';
+import { destinationReferences, renderDestination, renderHttpRouteDestination, renderMirror, renderPercentage } from './core/render-routes';
+import { CorsPolicy } from './cors';
+import { HttpMirror, HttpRouteDestination } from './destination';
+import { HttpFault } from './fault';
+import { HttpHeaders } from './headers';
+import { HttpMatch } from './http-match';
+import { HttpDirectResponse, HttpRedirect, HttpRewrite } from './redirect';
 import { IVirtualServiceRef } from './references';
-import { HttpRetry, renderRetry } from './retries';
+import { HttpRetry } from './retries';
 
 /**
  * An HTTP route of a VirtualService: Istio's HTTPRoute. Routes are tried in order; the first whose

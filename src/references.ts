@@ -39,16 +39,3 @@ export interface IVirtualServiceRef {
    */
   readonly virtualServiceNamespace?: string;
 }
-
-/** The mesh's sidecars as a gateway (`mesh` in a route's gateways). */
-export const MESH_GATEWAY: IGateway = { gatewayName: 'mesh' };
-
-/**
- * A gateway as a VirtualService in `fromNamespace` writes it: `mesh`, `name` when both are in the same
- * namespace (or the gateway's is unknown), else `namespace/name`.
- */
-export function gatewayReference(gateway: IGateway, fromNamespace: string | undefined): string {
-  if (gateway === MESH_GATEWAY || gateway.gatewayName === 'mesh') return 'mesh';
-  const namespace = gateway.gatewayNamespace;
-  return namespace && namespace !== (fromNamespace ?? 'default') ? `${namespace}/${gateway.gatewayName}` : gateway.gatewayName;
-}

@@ -1,7 +1,5 @@
 import { Duration } from 'cdk8s';
-import { optionalGoDuration } from './core/duration';
 import { factoryError, rangeProblem, shown } from './core/errors';
-import { compact } from './core/render';
 import { Findings } from './validation/webhook/types';
 import { checkRetry } from './validation/webhook/virtual-service/retry';
 
@@ -122,27 +120,4 @@ export interface HttpRetry {
    * @default - Envoy's default: 25ms
    */
   readonly backoff?: Duration;
-}
-
-/**
- * Istio's HTTPRetry; fails on a negative or fractional attempt count and on settings given with
- * retries turned off (attempts 0), which Istio rejects.
- * @internal
- */
-export function renderRetry(retry: HttpRetry, fail: (message: string) => Error, where: string): any {
-  const problem = rangeProblem('attempts', retry.attempts, 0, 2 ** 31 - 1, true);
-  if (problem) throw fail(`${where}: ${problem}`);
-  const retryOn = [...new Set((retry.retryOn ?? []).map(r => r.policy))];
-  if (retry.attempts === 0 && (retry.perTryTimeout || retryOn.length > 0 || retry.retryRemoteLocalities !== undefined)) {
-    throw fail(`${where}: attempts is 0, which turns retries off, yet perTryTimeout, retryOn or retryRemoteLocalities is set; `
-      + 'give attempts > 0, or leave the others out');
-  }
-  return compact({
-    attempts: retry.attempts,
-    perTryTimeout: optionalGoDuration(retry.perTryTimeout),
-    retryOn: retryOn.length > 0 ? retryOn.join(',') : undefined,
-    retryRemoteLocalities: retry.retryRemoteLocalities,
-    retryIgnorePreviousHosts: retry.retryIgnorePreviousHosts,
-    backoff: optionalGoDuration(retry.backoff),
-  });
 }

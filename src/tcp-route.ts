@@ -1,9 +1,7 @@
-import { shown } from './core/errors';
-import { compact, nonEmpty, nonEmptyMap } from './core/render';
-import { destinationReferences, renderRouteDestination, RouteDestination } from './destination';
-import { gatewayReference, IGateway } from './references';
-import { validateIPSubnet } from './validation/webhook/common/hosts';
-import { validatePort } from './validation/webhook/common/ports';
+import { compact, nonEmpty } from './core/render';
+import { destinationReferences, renderL4Match, renderRouteDestinations } from './core/render-routes';
+import { RouteDestination } from './destination';
+import { IGateway } from './references';
 
 /**
  * The conditions of a TCP route: a connection must meet all of them. Istio's L4MatchAttributes.
@@ -92,38 +90,4 @@ export class TcpRoute {
       route: renderRouteDestinations(this._options.route, fail, where, 'TCP'),
     });
   }
-}
-
-/**
- * The destinations of a TCP or TLS route; fails when there are none.
- * @internal
- */
-export function renderRouteDestinations(route: RouteDestination[] | undefined, fail: (message: string) => Error, where: string, kind: string): any[] {
-  if (!route || route.length === 0) {
-    throw fail(`${where} has no destination; a ${kind} route forwards to at least one (route: [{ host }])`);
-  }
-  return route.map((d, i) => renderRouteDestination(d, fail, `${where}.route[${i}]`));
-}
-
-/**
- * The attributes TCP and TLS matches share; fails on a subnet that is not an IP or CIDR and on a
- * port out of range.
- * @internal
- */
-export function renderL4Match(match: TcpMatch, namespace: string | undefined, fail: (message: string) => Error, where: string): any {
-  (match.destinationSubnets ?? []).forEach((subnet, i) => {
-    const problem = validateIPSubnet(subnet);
-    if (problem) throw fail(`${where}.destinationSubnets[${i}]: ${problem}`);
-  });
-  if (match.port !== undefined) {
-    const problem = Number.isInteger(match.port) ? validatePort(match.port) : `port number ${shown(match.port)} must be an integer in the range 1..65535`;
-    if (problem) throw fail(`${where}.port: ${problem}`);
-  }
-  return compact({
-    destinationSubnets: nonEmpty(match.destinationSubnets),
-    port: match.port,
-    sourceLabels: nonEmptyMap(match.sourceLabels),
-    sourceNamespace: match.sourceNamespace,
-    gateways: nonEmpty(match.gateways?.map(g => gatewayReference(g, namespace))),
-  });
 }

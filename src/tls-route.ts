@@ -1,6 +1,7 @@
 import { compact } from './core/render';
-import { destinationReferences, RouteDestination } from './destination';
-import { renderL4Match, renderRouteDestinations, TcpMatch } from './tcp-route';
+import { destinationReferences, renderL4Match, renderRouteDestinations } from './core/render-routes';
+import { RouteDestination } from './destination';
+import { TcpMatch } from './tcp-route';
 
 /**
  * The conditions of a TLS route: a connection must meet all of them, its SNI first. Istio's

@@ -1,10 +1,11 @@
 import { Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  Gateway, gatewayReference, GatewayServerOptions, IstioValidation, MESH_GATEWAY, Protocol, ServerTlsMode, TlsProtocolVersion,
+  Gateway, GatewayServerOptions, IstioValidation, Protocol, ServerTlsMode, TlsProtocolVersion,
 } from '../src';
 import { seedObjects } from './support/pinned';
 import { externalOf } from '../src/core/external';
+import { gatewayReference, MESH_GATEWAY } from '../src/core/gateway-reference';
 
 function gatewayIn(chartSetup: (chart: ReturnType<typeof Testing.chart>) => void): any[] {
   const chart = Testing.chart();

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { Gateway, Host, HttpMatch, IstioValidation, MESH_GATEWAY, StringMatch, VirtualService } from '../src';
+import { Gateway, Host, HttpMatch, IstioValidation, StringMatch, VirtualService } from '../src';
 
 const reviews = Host.fromName('reviews');
 
@@ -18,7 +18,7 @@ describe('HttpMatch', () => {
     new VirtualService(chart, 'Vs', {
       metadata: { namespace: 'shop' },
       hosts: [Host.fromName('shop.example.com')],
-      gateways: [publicGateway, MESH_GATEWAY],
+      gateways: [publicGateway, Gateway.MESH],
       http: [{
         match: [{
           name: 'beta',
@@ -72,7 +72,7 @@ describe('HttpMatch', () => {
   });
 
   test('a match gateway in the VirtualService\'s own namespace is written by its name', () => {
-    expect(match({ gateways: [{ gatewayName: 'own', gatewayNamespace: 'shop' }, MESH_GATEWAY] })).toEqual([{ gateways: ['own', 'mesh'] }]);
+    expect(match({ gateways: [{ gatewayName: 'own', gatewayNamespace: 'shop' }, Gateway.MESH] })).toEqual([{ gateways: ['own', 'mesh'] }]);
   });
 
   test('empty maps and lists are left out', () => {

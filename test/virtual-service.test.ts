@@ -4,7 +4,7 @@ import { Duration, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { loadAll } from 'js-yaml';
 import {
-  DestinationRule, Gateway, Host, HttpMethod, HttpRoute, IstioValidation, MESH_GATEWAY,
+  DestinationRule, Gateway, Host, HttpMethod, HttpRoute, IstioValidation,
   RedirectScheme, RetryOn, StringMatch, TcpRoute, TlsRoute, VirtualService,
 } from '../src';
 
@@ -51,7 +51,7 @@ describe('VirtualService', () => {
     const vs = new VirtualService(chart, 'Shop', {
       metadata: { namespace: 'shop' },
       hosts: [Host.fromName('shop.example.com')],
-      gateways: [MESH_GATEWAY, Gateway.fromGatewayName(chart, 'Public', 'istio-system/public'), Gateway.fromGatewayName(chart, 'Own', 'shop/own')],
+      gateways: [Gateway.MESH, Gateway.fromGatewayName(chart, 'Public', 'istio-system/public'), Gateway.fromGatewayName(chart, 'Own', 'shop/own')],
       http: [{ route: [{ host: Host.fromExternalName(chart, 'Web', 'web.shop.svc.cluster.local') }] }],
     });
 
@@ -145,7 +145,7 @@ describe('VirtualService', () => {
     });
 
     test('on gateways without hosts (a delegate takes its root\'s gateways)', () => {
-      expect(() => new VirtualService(Testing.chart(), 'Vs', { gateways: [MESH_GATEWAY] }))
+      expect(() => new VirtualService(Testing.chart(), 'Vs', { gateways: [Gateway.MESH] }))
         .toThrow(/VirtualService 'test\/Vs': has gateways but no hosts: a VirtualService without hosts is a delegate/);
     });
 
@@ -186,7 +186,7 @@ const SEED: { [name: string]: (scope: Construct) => void } = {
     new VirtualService(scope, 'Vs', {
       metadata: { name: 'reviews-route', namespace: 'default' },
       hosts: [host],
-      gateways: [MESH_GATEWAY, Gateway.fromGatewayName(scope, 'Ingress', 'ingress-gateway')],
+      gateways: [Gateway.MESH, Gateway.fromGatewayName(scope, 'Ingress', 'ingress-gateway')],
       http: [
         {
           name: 'reviews-v2-route',

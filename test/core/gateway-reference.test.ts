@@ -1,4 +1,4 @@
-import { gatewayReference, MESH_GATEWAY } from '../src';
+import { gatewayReference, MESH_GATEWAY } from '../../src/core/gateway-reference';
 
 describe('gateway references', () => {
   test('the mesh is `mesh`', () => {
