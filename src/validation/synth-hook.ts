@@ -21,6 +21,11 @@ const watchedObjects = new WeakSet<IConstruct>();
 const watchedRoots = new WeakSet<IConstruct>();
 /** Findings of the current validation pass, per root, per object. */
 const passFindings = new WeakMap<IConstruct, Map<IConstruct, Diagnostic[]>>();
+/**
+ * Warnings already printed, per object: cdk8s validates the whole app again for every chart it
+ * renders (`app.synth()` runs it once per chart, then for the app), and a warning is printed once.
+ */
+const printedWarnings = new WeakMap<IConstruct, Set<string>>();
 const WRAPPED = Symbol.for('cdk8s-istio.validate-on-synth');
 
 /** Turns synth-time validation off for everything under `scope`. */
@@ -67,7 +72,11 @@ function report(apiObject: ApiObject, diagnostics: Diagnostic[]): string[] {
     if (diagnostic.severity === Severity.ERROR) {
       errors.push(line);
     } else {
-      console.warn(`[${apiObject.node.path}] ${diagnostic.severity}: ${line}`);
+      const printed = printedWarnings.get(apiObject) ?? new Set<string>();
+      printedWarnings.set(apiObject, printed);
+      const warning = `[${apiObject.node.path}] ${diagnostic.severity}: ${line}`;
+      if (!printed.has(warning)) console.warn(warning);
+      printed.add(warning);
     }
   }
   return errors;

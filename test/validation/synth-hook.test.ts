@@ -89,6 +89,24 @@ describe('validation at synth', () => {
     warn.mockRestore();
   });
 
+  test('a warning is printed once, though cdk8s validates the app again for every chart', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const app = Testing.app();
+    const gateways = new Chart(app, 'gateways');
+    new Chart(app, 'other');
+    new networking.Gateway(gateways, 'Passthrough', {
+      metadata: { name: 'passthrough', namespace: 'istio-system' },
+      spec: {
+        selector: { istio: 'ingressgateway' },
+        servers: [{ port: { number: 8443, name: 'tls', protocol: 'TLS' }, hosts: ['*'], tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, httpsRedirect: true } }],
+      },
+    });
+
+    app.synthYaml();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
   test('node.validate() on an object outside a synth validates it alone', () => {
     const chart = Testing.chart();
     const route = tooShortTimeout(chart);
