@@ -12,6 +12,7 @@ import { analyzeDelegates } from './delegates';
 import { analyzeDeprecation } from './deprecation';
 import { analyzeDestinationRuleCaCertificates } from './destination-rule-ca-certificates';
 import { analyzeDestinationRuleSubsets } from './destination-rule-subsets';
+import { analyzeDuplicateObjects } from './duplicate-objects';
 import { analyzeGatewayCertificates } from './gateway-certificates';
 import { analyzeMeshGatewayHosts } from './mesh-gateway-hosts';
 import { analyzeRetriesWithoutTimeout } from './retries-timeout';
@@ -29,6 +30,7 @@ export type Analyzer = (set: ObjectSet, report: Report) => void;
 
 /** Every analyzer, in the order their findings on one object are listed. */
 export const ANALYZERS: readonly Analyzer[] = [
+  analyzeDuplicateObjects,
   analyzeVirtualServiceGateways,
   analyzeVirtualServiceDestinations,
   analyzeVirtualServiceSubsets,

@@ -65,4 +65,6 @@ export const OwnMessages = {
   DelegateNotUsable: type('CI1005', 'DelegateNotUsable', ERROR, 'delegate VirtualService %q %s; Istio ignores this HTTP route'),
   DelegateNotExported: type('CI1006', 'DelegateNotExported', ERROR,
     'delegate VirtualService %q is not exported to namespace %q (exportTo %v); Istio ignores this HTTP route'),
+  DuplicateObject: type('CI1007', 'DuplicateObject', ERROR,
+    '%s %s is defined more than once; applied together, the last one replaces the others. Give each a distinct name, or keep one'),
 } as const;

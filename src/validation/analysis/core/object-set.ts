@@ -59,6 +59,11 @@ export class ObjectSet {
     });
   }
 
+  /** The kinds in the set, as `group/Kind`. */
+  public kinds(): string[] {
+    return [...this.byKind.keys()];
+  }
+
   /** Every object of a kind, in input order. */
   public of(group: string, kind: string): readonly Entry[] {
     return this.byKind.get(`${group}/${kind}`) ?? [];
