@@ -94,7 +94,9 @@ project.tasks.tryFind('package-all')!.spawn(project.tasks.tryFind('package:js')!
 // The validation engine reads the CRD schemas generated next to L1 at run time: ship them in lib/.
 project.compileTask.exec('node -e "require(\'fs\').cpSync(\'src/imports/schemas\', \'lib/imports/schemas\', { recursive: true })"');
 
-// Every README snippet must compile against the built assembly: rosetta fails the build otherwise.
+// Every README snippet and API doc example must compile against the built assembly: rosetta fails
+// the build otherwise. The examples' context (rosetta/default.ts-fixture) is generated from the assembly.
+project.postCompileTask.exec('ts-node --project projenrc/tsconfig.json projenrc/rosetta-fixture.ts');
 project.postCompileTask.exec('jsii-rosetta extract --strict');
 
 project.addTask('import', {

@@ -19,7 +19,7 @@ export interface IVersionedWorkload {
  * the version's pods.
  *
  * @example
- * const v2 = ServiceVersion.fromLabels('v2', { version: 'v2' });
+ * const canary = ServiceVersion.fromLabels('canary', { track: 'canary' });
  */
 export class ServiceVersion {
   /**
