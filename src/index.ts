@@ -56,6 +56,7 @@ export * from './patterns/service-version';
 // L2 patterns: external APIs and egress lockdown.
 
 // L2 patterns: secure gateway and resilient service.
+export * from './patterns/resilient-service';
 
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();
