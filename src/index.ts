@@ -50,6 +50,9 @@ export * from './patterns/resilience-profile';
 export * from './patterns/service-version';
 
 // L2 patterns: canary and blue-green.
+export * from './patterns/blue-green-service';
+export * from './patterns/canary-service';
+export * from './patterns/versioned-service';
 
 // L2 patterns: A/B tests and header routing.
 
