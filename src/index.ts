@@ -55,6 +55,7 @@ export * from './patterns/canary-service';
 export * from './patterns/versioned-service';
 
 // L2 patterns: A/B tests and header routing.
+export * from './patterns/ab-test';
 
 // L2 patterns: external APIs and egress lockdown.
 
