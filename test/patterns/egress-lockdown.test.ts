@@ -1,0 +1,82 @@
+import { Testing } from 'cdk8s';
+import * as fc from 'fast-check';
+import { EgressLockdown, ExternalApi, Host, IstioValidation, SidecarEgressHost } from '../../src';
+
+function synthClean(chart: ReturnType<typeof Testing.chart>): any[] {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    const out = Testing.synth(chart);
+    expect(warn.mock.calls.map(c => String(c[0]))).toEqual([]);
+    expect(IstioValidation.validate(out).filter(d => d.severity !== 'info')).toEqual([]);
+    return out;
+  } finally {
+    warn.mockRestore();
+  }
+}
+
+test('defaults: a namespace-wide Sidecar named default, REGISTRY_ONLY, own namespace and istio-system', () => {
+  const chart = Testing.chart();
+  const lockdown = new EgressLockdown(chart, 'Shop', { namespace: 'shop' });
+  const [sidecar] = synthClean(chart);
+  expect(sidecar.metadata).toEqual({ name: 'default', namespace: 'shop' });
+  expect(sidecar.spec).toEqual({ egress: [{ hosts: ['./*', 'istio-system/*'] }], outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } });
+  expect(lockdown.sidecar.name).toBe('default');
+});
+
+test('the seed\'s namespace-default Sidecar', () => {
+  const chart = Testing.chart();
+  new EgressLockdown(chart, 'Production', { name: 'namespace-default', namespace: 'production', allowedHosts: [SidecarEgressHost.inNamespace('shared-services')] });
+  const [sidecar] = synthClean(chart);
+  expect(sidecar.metadata).toEqual({ name: 'namespace-default', namespace: 'production' });
+  expect(sidecar.spec).toEqual({ egress: [{ hosts: ['./*', 'istio-system/*', 'shared-services/*'] }], outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } });
+});
+
+test('a workload locked to one external API through the egress gateway', () => {
+  const chart = Testing.chart();
+  const api = new ExternalApi(chart, 'Payments', { host: 'api.payments.example.com', namespace: 'shop', egressGateway: {} });
+  new EgressLockdown(chart, 'CheckoutEgress', {
+    namespace: 'shop', workloadSelector: { app: 'checkout' }, allowOwnNamespace: false, allowIstioNamespace: false,
+    allowedHosts: [...api.egressHosts, SidecarEgressHost.currentNamespace(Host.fromService('cart', 'shop'))],
+  });
+  const out = synthClean(chart);
+  const sidecar = out.find(o => o.kind === 'Sidecar');
+  expect(sidecar.metadata.name).toBe('checkout-egress');
+  expect(sidecar.spec).toEqual({
+    workloadSelector: { labels: { app: 'checkout' } },
+    egress: [{ hosts: ['shop/api.payments.example.com', 'istio-system/istio-egressgateway.istio-system.svc.cluster.local', './cart.shop.svc.cluster.local'] }],
+    outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' },
+  });
+  expect(out).toMatchSnapshot();
+});
+
+test('another Istio namespace', () => {
+  const chart = Testing.chart();
+  new EgressLockdown(chart, 'L', { istioNamespace: 'mesh-system' });
+  expect(synthClean(chart)[0].spec.egress).toEqual([{ hosts: ['./*', 'mesh-system/*'] }]);
+});
+
+describe('EgressLockdown errors', () => {
+  const cases: [string, () => void, RegExp][] = [
+    ['empty selector', () => new EgressLockdown(Testing.chart(), 'L', { workloadSelector: {} }), /EgressLockdown 'test\/L': workloadSelector is empty/],
+    ['istio namespace not allowed', () => new EgressLockdown(Testing.chart(), 'L', { istioNamespace: 'mesh', allowIstioNamespace: false }), /istioNamespace "mesh" is given but allowIstioNamespace is false/],
+    ['twice', () => new EgressLockdown(Testing.chart(), 'L', { allowedHosts: [SidecarEgressHost.currentNamespace()] }), /allowedHosts: ".\/\*" is allowed twice/],
+    ['nothing', () => new EgressLockdown(Testing.chart(), 'L', { allowOwnNamespace: false, allowIstioNamespace: false }), /nothing is allowed/],
+  ];
+  test.each(cases)('%s', (_, build, message) => expect(build).toThrow(message));
+});
+
+test('property: any valid props synthesize validator-clean output', () => {
+  fc.assert(fc.property(
+    fc.boolean(), fc.boolean(), fc.option(fc.constantFrom('shop', 'web')), fc.option(fc.constantFrom({ app: 'a' }, { app: 'b', version: 'v1' })),
+    fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 3 }),
+    (own, istio, namespace, workloadSelector, extraNamespaces) => {
+      const allowedHosts = extraNamespaces.filter(ns => ns !== 'istio-system').map(ns => SidecarEgressHost.inNamespace(ns));
+      fc.pre(own || istio || allowedHosts.length > 0);
+      const chart = Testing.chart();
+      new EgressLockdown(chart, 'Lockdown', {
+        allowOwnNamespace: own, allowIstioNamespace: istio, namespace: namespace ?? undefined,
+        workloadSelector: workloadSelector ?? undefined, allowedHosts,
+      });
+      synthClean(chart);
+    }), { numRuns: 40 });
+});
