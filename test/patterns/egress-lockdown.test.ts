@@ -67,7 +67,7 @@ describe('EgressLockdown errors', () => {
 
 test('property: any valid props synthesize validator-clean output', () => {
   fc.assert(fc.property(
-    fc.boolean(), fc.boolean(), fc.option(fc.constantFrom('shop', 'web')), fc.option(fc.constantFrom({ app: 'a' }, { app: 'b', version: 'v1' })),
+    fc.boolean(), fc.boolean(), fc.option(fc.constantFrom('shop', 'web')), fc.option(fc.constantFrom<{ [key: string]: string }>({ app: 'a' }, { app: 'b', version: 'v1' })),
     fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}$/), { maxLength: 3 }),
     (own, istio, namespace, workloadSelector, extraNamespaces) => {
       const allowedHosts = extraNamespaces.filter(ns => ns !== 'istio-system').map(ns => SidecarEgressHost.inNamespace(ns));
