@@ -61,6 +61,7 @@ export * from './patterns/ab-test';
 
 // L2 patterns: secure gateway and resilient service.
 export * from './patterns/resilient-service';
+export * from './patterns/secure-gateway';
 
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();

@@ -2,7 +2,7 @@ import { ApiObject, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { Host, IstioValidation, LoadBalancer, ResilienceProfile, ResilientService, StringMatch, TlsMode } from '../../src';
+import { Host, IstioValidation, LoadBalancer, LocalityLbSetting, ResilienceProfile, ResilientService, StringMatch, TlsMode } from '../../src';
 
 /** A chart with the reviews Service in namespace shop, as a user declares it. */
 function setup() {
@@ -174,7 +174,7 @@ describe('ResilientService', () => {
 
   test('property: any profile, locality and port synthesizes validator-clean', () => {
     const profile = fc.constantFrom(ResilienceProfile.standard(), ResilienceProfile.latencySensitive(), ResilienceProfile.longRunning());
-    const locality = fc.option(fc.oneof(
+    const locality = fc.option(fc.oneof<fc.Arbitrary<LocalityLbSetting>[]>(
       fc.constant({ failover: [{ from: 'us-east-1', to: 'us-west-1' }] }),
       fc.constant({ failoverPriority: ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone'] }),
       fc.constant({ distribute: [{ from: 'eu-west-1/*', to: { 'eu-west-1/*': 70, 'eu-central-1/*': 30 } }] }),
