@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Testing } from 'cdk8s';
+import { loadAll } from 'js-yaml';
+import { PercentageCanaryChart } from './chart';
+import { main } from '../../src/cli/main';
+import { seedObjects } from '../../test/support/pinned';
+import { TempDir } from '../../test/support/temp-dir';
+
+describe('examples/percentage-canary: the seed\'s 90/10 split as a CanaryService', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+  const chart = new PercentageCanaryChart(Testing.app(), 'percentage-canary');
+  const manifest = Testing.synth(chart);
+  const istio = manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
+  const [rule, vs] = istio;
+
+  test('synth prints no warning', () => {
+    expect(warn.mock.calls).toEqual([]);
+  });
+
+  test('the seed\'s host, subsets and weights, with the pattern\'s defaults on top', () => {
+    const seedVs = seedObjects().find(obj => obj.kind === 'VirtualService' && obj.metadata.name === 'canary-deployment');
+    // The seed has two reviews-destination rules: this section's declares only v1 and v2.
+    const seedRule = seedObjects().find(obj => obj.kind === 'DestinationRule' && obj.metadata.name === 'reviews-destination'
+      && obj.spec.subsets.length === 2);
+    expect(vs.spec.hosts).toEqual(seedVs.spec.hosts);
+    expect(vs.spec.http[0].route).toEqual(seedVs.spec.http[0].route);
+    expect(rule.spec.host).toEqual(seedRule.spec.host);
+    expect(rule.spec.subsets).toEqual(seedRule.spec.subsets);
+    // On top: a named route with the standard timeout and retries, mTLS and outlier detection.
+    expect(vs.spec.http[0]).toMatchObject({ name: 'primary', timeout: '10s', retries: { attempts: 2, perTryTimeout: '3s' } });
+    expect(rule.spec.trafficPolicy).toMatchObject({ tls: { mode: 'ISTIO_MUTUAL' }, outlierDetection: { consecutive5xxErrors: 5 } });
+    expect([rule.metadata, vs.metadata]).toEqual([{ name: 'reviews', namespace: 'default' }, { name: 'reviews', namespace: 'default' }]);
+  });
+
+  test('two Istio objects next to the Service and the Deployments', () => {
+    expect(manifest.map(obj => obj.kind).sort()).toEqual(['Deployment', 'Deployment', 'DestinationRule', 'Service', 'VirtualService']);
+  });
+
+  test('matches its snapshot', () => {
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
+    const outdir = new TempDir();
+    try {
+      const app = Testing.app({ outdir: outdir.path });
+      new PercentageCanaryChart(app, 'percentage-canary');
+      app.synth();
+      const files = readdirSync(outdir.path);
+      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(5);
+      const out: string[] = [];
+      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
+      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+    } finally {
+      outdir.remove();
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-32';
+import { Construct } from 'constructs';
+import { CanaryService, Host, ServiceVersion } from '../../src';
+
+/** The workloads of one version of `reviews`: its pods carry `app: reviews` and `version: <version>`. */
+function reviewsVersion(scope: Construct, version: string): kplus.Deployment {
+  return new kplus.Deployment(scope, `reviews-${version}`, {
+    metadata: { name: `reviews-${version}`, namespace: 'default' },
+    podMetadata: { labels: { app: 'reviews', version } },
+    containers: [{ image: `docker.io/istio/examples-bookinfo-reviews-${version}:1.20.2`, portNumber: 9080 }],
+  });
+}
+
+/**
+ * Seed section "Percentage-Based Traffic Splitting": 90% of the requests to `reviews` go to v1, 10% to
+ * v2. The Service and the two Deployments are what the app deploys anyway; the Istio part is one
+ * CanaryService.
+ */
+export class PercentageCanaryChart extends Chart {
+  /** The pattern: its `destinationRule` and `virtualService` are the escape hatches. */
+  public readonly reviews: CanaryService;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const v1 = reviewsVersion(this, 'v1');
+    const v2 = reviewsVersion(this, 'v2');
+    const service = new kplus.Service(this, 'reviews', {
+      metadata: { name: 'reviews', namespace: 'default' },
+      ports: [{ port: 9080, name: 'http' }],
+    });
+    service.selectLabel('app', 'reviews');
+
+    this.reviews = new CanaryService(this, 'Reviews', {
+      host: Host.fromKubeService(service),
+      namespace: 'default',
+      stable: ServiceVersion.fromWorkload('v1', v1),
+      canary: ServiceVersion.fromWorkload('v2', v2),
+      canaryWeight: 10,
+    });
+  }
+}
