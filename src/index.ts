@@ -56,6 +56,7 @@ export * from './patterns/versioned-service';
 
 // L2 patterns: A/B tests and header routing.
 export * from './patterns/ab-test';
+export * from './patterns/header-routing';
 
 // L2 patterns: external APIs and egress lockdown.
 
