@@ -1,0 +1,50 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Testing } from 'cdk8s';
+import { loadAll } from 'js-yaml';
+import { buildApp } from './chart';
+import { main } from '../../src/cli/main';
+
+describe('examples/resilience', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+  const app = buildApp(Testing.app());
+  const objects = app.charts.flatMap(chart => Testing.synth(chart));
+  const istio = objects.filter(o => o.apiVersion === 'networking.istio.io/v1');
+  const find = (kind: string, name: string) => istio.find(o => o.kind === kind && o.metadata.name === name);
+
+  test('synth prints no validation warning', () => {
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  test('matches its snapshot', () => {
+    expect(objects).toMatchSnapshot();
+  });
+
+  test('the DestinationRule has the pool, outlier detection, failover and ISTIO_MUTUAL; the route the timeout and retries', () => {
+    const rule = find('DestinationRule', 'global-service');
+    expect(rule.metadata.namespace).toBe('default');
+    expect(rule.spec.trafficPolicy.loadBalancer).toEqual({ localityLbSetting: { enabled: true, failover: [{ from: 'us-east-1', to: 'us-west-1' }] } });
+    expect(rule.spec.trafficPolicy.connectionPool.tcp).toEqual({ maxConnections: 100, connectTimeout: '30ms' });
+    expect(rule.spec.trafficPolicy.outlierDetection.minHealthPercent).toBe(40);
+    expect(rule.spec.trafficPolicy.tls).toEqual({ mode: 'ISTIO_MUTUAL' });
+    const route = find('VirtualService', 'global-service').spec.http[0];
+    expect([route.timeout, route.retries]).toEqual(['5s', { attempts: 3, perTryTimeout: '1s' }]);
+  });
+
+  test('app.synth() writes YAML the CLI validates with no errors and no warnings', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'resilience-'));
+    try {
+      buildApp(Testing.app({ outdir })).synth();
+      const files = readdirSync(outdir);
+      const written = files.flatMap(file => loadAll(readFileSync(join(outdir, file), 'utf-8')));
+      expect(written).toEqual(objects);
+      const out: string[] = [];
+      const status = main(['validate', outdir], { stdout: text => out.push(text), stderr: text => out.push(text) });
+      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
