@@ -59,10 +59,16 @@ export * from './patterns/ab-test';
 export * from './patterns/header-routing';
 
 // L2 patterns: external APIs and egress lockdown.
+export * from './patterns/egress-lockdown';
+export * from './patterns/external-api';
+export * from './patterns/external-database';
 
 // L2 patterns: secure gateway and resilient service.
 export * from './patterns/resilient-service';
 export * from './patterns/secure-gateway';
+
+// Route simulator.
+export * from './simulate';
 
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();

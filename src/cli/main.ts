@@ -4,11 +4,13 @@
  * subcommand from the table below and turns every failure into a message and an exit status.
  */
 import { CliError, CliIo, Command, errorMessage, ExitStatus, UsageError } from './command';
+import { routeCommand } from './route-command';
 import { validateCommand } from './validate-command';
 
 /** The subcommands; a new one (e.g. `route`) is one entry here and one file. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   validate: validateCommand,
+  route: routeCommand,
 };
 
 /** Runs the CLI with `argv` (the arguments after the program name) and returns the exit status. */
