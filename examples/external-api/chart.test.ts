@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Testing } from 'cdk8s';
+import { loadAll } from 'js-yaml';
+import { ExternalApiChart } from './chart';
+import { main } from '../../src/cli/main';
+import { TempDir } from '../../test/support/temp-dir';
+
+describe('examples/external-api: an external HTTPS API with TLS origination, directly and through the egress gateway', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+  const chart = new ExternalApiChart(Testing.app(), 'external-api');
+  const manifest = Testing.synth(chart);
+  const find = (kind: string, namespace?: string) => manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+
+  test('synth prints no warning', () => {
+    expect(warn.mock.calls).toEqual([]);
+  });
+
+  test('payments: sidecar TLS origination, verified against the public CAs', () => {
+    const [se] = find('ServiceEntry').filter(o => o.spec.hosts[0] === 'api.payments.example.com');
+    expect(se.spec.ports).toEqual([{ number: 80, name: 'http-80', protocol: 'HTTP', targetPort: 443 }, { number: 443, name: 'https-443', protocol: 'HTTPS' }]);
+    expect(se.spec.exportTo).toEqual(['.']);
+    const rule = find('DestinationRule', 'shop').find(o => o.spec.host === 'api.payments.example.com');
+    expect(rule.spec.trafficPolicy.portLevelSettings).toEqual([{ port: { number: 80 }, tls: {
+      mode: 'SIMPLE', caCertificates: '/etc/ssl/certs/ca-certificates.crt', subjectAltNames: ['api.payments.example.com'], sni: 'api.payments.example.com' } }]);
+  });
+
+  test('partner: the Gateway, VirtualService and DestinationRules Istio documents for an egress gateway', () => {
+    expect(find('Gateway').map(o => o.spec.servers[0].tls)).toEqual([{ mode: 'ISTIO_MUTUAL' }]);
+    const [origination] = find('DestinationRule', 'istio-system');
+    expect(origination.spec).toMatchObject({ host: 'api.partner.example.com', workloadSelector: { matchLabels: { istio: 'egressgateway' } } });
+    const vs = find('VirtualService').find(o => o.spec.hosts[0] === 'api.partner.example.com');
+    expect(vs.spec.gateways).toEqual(['api-partner-example-com', 'mesh']);
+    expect(vs.spec.http.map((r: any) => r.route[0].destination.host)).toEqual(['istio-egressgateway.istio-system.svc.cluster.local', 'api.partner.example.com']);
+  });
+
+  test('eight objects', () => {
+    expect(manifest.map(o => o.kind).sort()).toEqual(['DestinationRule', 'DestinationRule', 'DestinationRule', 'Gateway', 'ServiceEntry', 'ServiceEntry', 'VirtualService', 'VirtualService']);
+  });
+
+  test('matches its snapshot', () => {
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
+    const outdir = new TempDir();
+    try {
+      const app = Testing.app({ outdir: outdir.path });
+      new ExternalApiChart(app, 'external-api');
+      app.synth();
+      const files = readdirSync(outdir.path);
+      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(8);
+      const out: string[] = [];
+      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
+      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+    } finally {
+      outdir.remove();
+    }
+  });
+});
