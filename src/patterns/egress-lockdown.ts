@@ -48,6 +48,8 @@ export interface EgressLockdownProps {
   /**
    * Further hosts the workloads may reach, `namespace/dnsName`: an `ExternalApi`'s or `ExternalDatabase`'s
    * `egressHosts`, `SidecarEgressHost.inNamespace('shared', Host.fromService(...))`, a ServiceEntry's host.
+   * A host already allowed (listed twice, or in a namespace allowed as a whole, such as an API declared
+   * in the Sidecar's own namespace) is left out: Istio warns about such duplicates.
    * @default - none
    */
   readonly allowedHosts?: SidecarEgressHost[];
@@ -85,15 +87,11 @@ export class EgressLockdown extends Construct {
     if (props.allowIstioNamespace === false && props.istioNamespace !== undefined) {
       throw fail(`istioNamespace ${shown(props.istioNamespace)} is given but allowIstioNamespace is false; drop one`);
     }
-    const hosts: SidecarEgressHost[] = [];
-    if (props.allowOwnNamespace ?? true) hosts.push(SidecarEgressHost.currentNamespace());
-    if (props.allowIstioNamespace ?? true) hosts.push(SidecarEgressHost.inNamespace(props.istioNamespace ?? 'istio-system'));
-    for (const host of props.allowedHosts ?? []) {
-      if (hosts.some(h => h.value === host.value)) {
-        throw fail(`allowedHosts: ${shown(host.value)} is allowed twice (or already by the defaults); list each host once`);
-      }
-      hosts.push(host);
-    }
+    const wanted: SidecarEgressHost[] = [];
+    if (props.allowOwnNamespace ?? true) wanted.push(SidecarEgressHost.currentNamespace());
+    if (props.allowIstioNamespace ?? true) wanted.push(SidecarEgressHost.inNamespace(props.istioNamespace ?? 'istio-system'));
+    wanted.push(...props.allowedHosts ?? []);
+    const hosts = withoutCovered(wanted, props.namespace);
     if (hosts.length === 0) {
       throw fail('nothing is allowed: with allowOwnNamespace and allowIstioNamespace false, give allowedHosts '
         + '(or, for workloads that call nothing, allowedHosts: [SidecarEgressHost.none()])');
@@ -106,6 +104,29 @@ export class EgressLockdown extends Construct {
       outboundTrafficPolicy: OutboundTrafficPolicyMode.REGISTRY_ONLY,
     });
   }
+}
+
+/**
+ * The hosts, without those another one already allows (the same host, or a host of a namespace
+ * allowed as a whole: Istio's "duplicated egress host"); `.` is the Sidecar's namespace.
+ */
+function withoutCovered(hosts: SidecarEgressHost[], namespace: string | undefined): SidecarEgressHost[] {
+  const split = (host: SidecarEgressHost) => {
+    const slash = host.value.indexOf('/');
+    const ns = host.value.slice(0, slash);
+    return [ns === '.' ? namespace ?? '.' : ns, host.value.slice(slash + 1)];
+  };
+  const wholeNamespaces = new Set(hosts.map(split).filter(([, name]) => name === '*').map(([ns]) => ns));
+  const kept: SidecarEgressHost[] = [];
+  const seen = new Set<string>();
+  for (const host of hosts) {
+    const [ns, name] = split(host);
+    const key = `${ns}/${name}`;
+    if (seen.has(key) || (name !== '*' && wholeNamespaces.has(ns))) continue;
+    seen.add(key);
+    kept.push(host);
+  }
+  return kept;
 }
 
 /** `PaymentsApi` -> `payments-api`. */
