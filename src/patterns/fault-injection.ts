@@ -6,7 +6,9 @@ import { HttpMatch } from '../http-match';
  * so that it never hits all traffic by accident: either `match` limits it to some requests (a test
  * header, a test client), or every fault names the percentage of all requests it hits.
  *
- * The pattern adds a route for it ahead of its other routes, with the same destinations.
+ * A fault limited by `match` gets a route of its own, ahead of the pattern's other routes, with the
+ * destinations of the pattern's default route; a fault on a percentage of all requests is set on every
+ * route of the pattern (a route of its own without a match would take every request).
  *
  * @example
  * const chaos: FaultInjection = {

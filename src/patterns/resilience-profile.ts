@@ -32,7 +32,9 @@ export interface ResilienceOptions {
 }
 
 /** What Istio itself retries on (its default retryOn), listed explicitly so the YAML says it. */
-const ISTIO_DEFAULT_RETRY_ON = [RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.UNAVAILABLE, RetryOn.CANCELLED, RetryOn.RETRIABLE_STATUS_CODES];
+const ISTIO_DEFAULT_RETRY_ON = [
+  RetryOn.CONNECT_FAILURE, RetryOn.REFUSED_STREAM, RetryOn.UNAVAILABLE, RetryOn.CANCELLED, RetryOn.RETRIABLE_STATUS_CODES,
+];
 
 /**
  * Timeouts, retries, outlier detection and connection pool as one named choice, used by the patterns
