@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Testing } from 'cdk8s';
+import { loadAll } from 'js-yaml';
+import { AbTestingChart } from './chart';
+import { main } from '../../src/cli/main';
+import { seedObjects } from '../../test/support/pinned';
+import { TempDir } from '../../test/support/temp-dir';
+
+const istioOf = (manifest: any[]) => manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
+const seed = (kind: string, name: string) => seedObjects().find(obj => obj.kind === kind && obj.metadata.name === name);
+
+describe('examples/ab-testing: the seed\'s A/B test as an AbTest', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+  const manifest = Testing.synth(new AbTestingChart(Testing.app(), 'ab-testing'));
+  const [rule, vs] = istioOf(manifest);
+
+  test('synth prints no warning', () => {
+    expect(warn.mock.calls).toEqual([]);
+  });
+
+  test('the seed\'s host, subsets and destinations, with the pattern\'s defaults on top', () => {
+    const seedVs = seed('VirtualService', 'ab-testing');
+    const seedRule = seed('DestinationRule', 'frontend-destination');
+    expect(vs.metadata.name).toEqual(seedVs.metadata.name);
+    expect(vs.spec.hosts).toEqual(seedVs.spec.hosts);
+    expect(vs.spec.http.map((r: any) => r.route)).toEqual(seedVs.spec.http.map((r: any) => r.route));
+    expect(vs.spec.http.map((r: any) => r.name)).toEqual(['variant-a', 'variant-b', 'control']);
+    expect(rule.spec.host).toEqual(seedRule.spec.host);
+    expect(rule.spec.subsets).toEqual(seedRule.spec.subsets);
+    for (const route of vs.spec.http) expect(route).toMatchObject({ timeout: '10s', retries: { attempts: 2, perTryTimeout: '3s' } });
+    expect(rule.spec.trafficPolicy).toMatchObject({ tls: { mode: 'ISTIO_MUTUAL' }, outlierDetection: { consecutive5xxErrors: 5 } });
+  });
+
+  test('the seed\'s cookie regexes, with room for the space browsers put after each `;`', () => {
+    const seedVs = seed('VirtualService', 'ab-testing');
+    const regexes = (http: any[]) => http.slice(0, 2).map(r => r.match[0].headers.cookie.regex);
+    expect(regexes(seedVs.spec.http)).toEqual(['^(.*?;)?(experiment=variant-a)(;.*)?$', '^(.*?;)?(experiment=variant-b)(;.*)?$']);
+    expect(regexes(vs.spec.http)).toEqual(regexes(seedVs.spec.http).map((re: string) => re.replace('(.*?;)?', '(.*?;\\s*)?')));
+  });
+
+  test('matches its snapshot', () => {
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
+    const outdir = new TempDir();
+    try {
+      const app = Testing.app({ outdir: outdir.path });
+      new AbTestingChart(app, 'ab-testing');
+      app.synth();
+      const files = readdirSync(outdir.path);
+      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(6);
+      const out: string[] = [];
+      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
+      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+    } finally {
+      outdir.remove();
+    }
+  });
+});

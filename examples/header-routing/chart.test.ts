@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Testing } from 'cdk8s';
+import { loadAll } from 'js-yaml';
+import { HeaderRoutingChart } from './chart';
+import { main } from '../../src/cli/main';
+import { seedObjects } from '../../test/support/pinned';
+import { TempDir } from '../../test/support/temp-dir';
+
+const istioOf = (manifest: any[]) => manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
+const seed = (kind: string, name: string) => seedObjects().find(obj => obj.kind === kind && obj.metadata.name === name);
+
+describe('examples/header-routing: the seed\'s header-based routing as a HeaderRouting', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+  const manifest = Testing.synth(new HeaderRoutingChart(Testing.app(), 'header-routing'));
+  const [rule, vs] = istioOf(manifest);
+
+  test('synth prints no warning', () => {
+    expect(warn.mock.calls).toEqual([]);
+  });
+
+  test('the seed\'s host, subsets, match and destinations, with the pattern\'s defaults on top', () => {
+    const seedVs = seed('VirtualService', 'header-routing');
+    expect(vs.metadata.name).toEqual(seedVs.metadata.name);
+    expect(vs.spec.hosts).toEqual(seedVs.spec.hosts);
+    const matchAndRoute = (r: any) => ({ match: r.match, route: r.route });
+    expect(vs.spec.http.map(matchAndRoute)).toEqual(seedVs.spec.http.map(matchAndRoute));
+    // The seed names the subsets without declaring them: the pattern declares them, on the version label.
+    expect(rule.spec.host).toEqual(seedVs.spec.hosts[0]);
+    expect(rule.spec.subsets).toEqual(['stable', 'canary', 'staging'].map(name => ({ name, labels: { version: name } })));
+    for (const route of vs.spec.http) expect(route).toMatchObject({ timeout: '10s', retries: { attempts: 2, perTryTimeout: '3s' } });
+    expect(rule.spec.trafficPolicy).toMatchObject({ tls: { mode: 'ISTIO_MUTUAL' }, outlierDetection: { consecutive5xxErrors: 5 } });
+  });
+
+  test('matches its snapshot', () => {
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
+    const outdir = new TempDir();
+    try {
+      const app = Testing.app({ outdir: outdir.path });
+      new HeaderRoutingChart(app, 'header-routing');
+      app.synth();
+      const files = readdirSync(outdir.path);
+      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(6);
+      const out: string[] = [];
+      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
+      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+    } finally {
+      outdir.remove();
+    }
+  });
+});
