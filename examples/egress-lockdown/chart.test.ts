@@ -11,7 +11,8 @@ describe('examples/egress-lockdown: a namespace locked to itself, istio-system a
   afterAll(() => warn.mockRestore());
   const chart = new EgressLockdownChart(Testing.app(), 'egress-lockdown');
   const manifest = Testing.synth(chart);
-  const find = (kind: string, namespace?: string) => manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+  const find = (kind: string, namespace?: string) =>
+    manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
 
   test('synth prints no warning', () => {
     expect(warn.mock.calls).toEqual([]);

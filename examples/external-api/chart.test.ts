@@ -11,7 +11,8 @@ describe('examples/external-api: an external HTTPS API with TLS origination, dir
   afterAll(() => warn.mockRestore());
   const chart = new ExternalApiChart(Testing.app(), 'external-api');
   const manifest = Testing.synth(chart);
-  const find = (kind: string, namespace?: string) => manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+  const find = (kind: string, namespace?: string) =>
+    manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
 
   test('synth prints no warning', () => {
     expect(warn.mock.calls).toEqual([]);
@@ -22,8 +23,10 @@ describe('examples/external-api: an external HTTPS API with TLS origination, dir
     expect(se.spec.ports).toEqual([{ number: 80, name: 'http-80', protocol: 'HTTP', targetPort: 443 }, { number: 443, name: 'https-443', protocol: 'HTTPS' }]);
     expect(se.spec.exportTo).toEqual(['.']);
     const rule = find('DestinationRule', 'shop').find(o => o.spec.host === 'api.payments.example.com');
-    expect(rule.spec.trafficPolicy.portLevelSettings).toEqual([{ port: { number: 80 }, tls: {
-      mode: 'SIMPLE', caCertificates: '/etc/ssl/certs/ca-certificates.crt', subjectAltNames: ['api.payments.example.com'], sni: 'api.payments.example.com' } }]);
+    expect(rule.spec.trafficPolicy.portLevelSettings).toEqual([{
+      port: { number: 80 },
+      tls: { mode: 'SIMPLE', caCertificates: '/etc/ssl/certs/ca-certificates.crt', subjectAltNames: ['api.payments.example.com'], sni: 'api.payments.example.com' },
+    }]);
   });
 
   test('partner: the Gateway, VirtualService and DestinationRules Istio documents for an egress gateway', () => {

@@ -4,14 +4,15 @@ import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { ExternalDatabaseChart } from './chart';
 import { main } from '../../src/cli/main';
-import { TempDir } from '../../test/support/temp-dir';
 import { seedObjects } from '../../test/support/pinned';
+import { TempDir } from '../../test/support/temp-dir';
 describe('examples/external-database: the seed\'s external Postgres as an ExternalDatabase', () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   afterAll(() => warn.mockRestore());
   const chart = new ExternalDatabaseChart(Testing.app(), 'external-database');
   const manifest = Testing.synth(chart);
-  const find = (kind: string, namespace?: string) => manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+  const find = (kind: string, namespace?: string) =>
+    manifest.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
 
   test('synth prints no warning', () => {
     expect(warn.mock.calls).toEqual([]);
@@ -26,8 +27,11 @@ describe('examples/external-database: the seed\'s external Postgres as an Extern
 
   test('a DestinationRule ejecting failing instances', () => {
     const [rule] = find('DestinationRule');
-    expect(rule.spec).toEqual({ host: 'postgres.external.com', exportTo: ['.'], trafficPolicy: {
-      outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 } } });
+    expect(rule.spec).toEqual({
+      host: 'postgres.external.com',
+      exportTo: ['.'],
+      trafficPolicy: { outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 } },
+    });
   });
 
   test('matches its snapshot', () => {

@@ -384,7 +384,9 @@ export class ExternalApi extends Construct {
 
     const timeouts = { timeout: resilience.timeout, retries: resilience.retries };
     const fault = props.faultInjection && faultRouteOptions(`ExternalApi '${this.node.path}'`, props.faultInjection);
-    const egress: SidecarEgressHost[] = [props.namespace ? SidecarEgressHost.inNamespace(props.namespace, api) : SidecarEgressHost.currentNamespace(api)];
+    const egress: SidecarEgressHost[] = [props.namespace
+      ? SidecarEgressHost.inNamespace(props.namespace, api)
+      : SidecarEgressHost.currentNamespace(api)];
 
     if (!gw) {
       if (originates && (timeouts.timeout || timeouts.retries || fault)) {
@@ -423,7 +425,10 @@ export class ExternalApi extends Construct {
       this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [api], gateways, exportTo: visible, http });
     } else {
       this.virtualService = new VirtualService(this, 'VirtualService', {
-        metadata, hosts: [api], gateways, exportTo: visible,
+        metadata,
+        hosts: [api],
+        gateways,
+        exportTo: visible,
         tls: [
           { match: [{ sniHosts: [host], gateways: [Gateway.MESH], port: tlsPort }], route: toGateway },
           { match: [{ sniHosts: [host], gateways: [this.gateway], port: gwPort }], route: toApi },

@@ -35,7 +35,10 @@ test('a workload locked to one external API through the egress gateway', () => {
   const chart = Testing.chart();
   const api = new ExternalApi(chart, 'Payments', { host: 'api.payments.example.com', namespace: 'shop', egressGateway: {} });
   new EgressLockdown(chart, 'CheckoutEgress', {
-    namespace: 'shop', workloadSelector: { app: 'checkout' }, allowOwnNamespace: false, allowIstioNamespace: false,
+    namespace: 'shop',
+    workloadSelector: { app: 'checkout' },
+    allowOwnNamespace: false,
+    allowIstioNamespace: false,
     allowedHosts: [...api.egressHosts, SidecarEgressHost.currentNamespace(Host.fromService('cart', 'shop'))],
   });
   const out = synthClean(chart);
@@ -85,8 +88,11 @@ test('property: any valid props synthesize validator-clean output', () => {
       fc.pre(own || istio || allowedHosts.length > 0);
       const chart = Testing.chart();
       new EgressLockdown(chart, 'Lockdown', {
-        allowOwnNamespace: own, allowIstioNamespace: istio, namespace: namespace ?? undefined,
-        workloadSelector: workloadSelector ?? undefined, allowedHosts,
+        allowOwnNamespace: own,
+        allowIstioNamespace: istio,
+        namespace: namespace ?? undefined,
+        workloadSelector: workloadSelector ?? undefined,
+        allowedHosts,
       });
       synthClean(chart);
     }), { numRuns: 40 });

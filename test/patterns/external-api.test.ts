@@ -15,7 +15,8 @@ function synthClean(chart: ReturnType<typeof Testing.chart>): any[] {
   }
 }
 
-const of = (out: any[], kind: string, namespace?: string) => out.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
+const of = (out: any[], kind: string, namespace?: string) =>
+  out.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
 
 describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
   test('defaults: ServiceEntry maps 80 to 443, DestinationRule opens verified TLS on 80, VirtualService sets timeout and retries', () => {
@@ -58,7 +59,11 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
   test('custom ports, name, exportTo and CA; no VirtualService without timeout, retries or fault', () => {
     const chart = Testing.chart();
     const api = new ExternalApi(chart, 'Api', {
-      host: 'api.example.com', name: 'partner', httpPort: 8080, tlsPort: 8443, exportTo: ['.', 'billing'],
+      host: 'api.example.com',
+      name: 'partner',
+      httpPort: 8080,
+      tlsPort: 8443,
+      exportTo: ['.', 'billing'],
       tlsOrigination: TlsOrigination.simple({ caCertificates: '/etc/partner/ca.pem', subjectAltNames: ['*.example.com'], sni: 'edge.example.com' }),
       resilience: ResilienceProfile.custom({ connectionPool: { tcp: { maxConnections: 10 } } }),
     });
@@ -80,7 +85,8 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
   test('MUTUAL with a credentialName needs a workloadSelector, and then works without a CA path', () => {
     const chart = Testing.chart();
     new ExternalApi(chart, 'Api', {
-      host: 'api.example.com', namespace: 'shop',
+      host: 'api.example.com',
+      namespace: 'shop',
       tlsOrigination: TlsOrigination.mutual({ credentialName: 'partner-client' }),
       workloadSelector: { app: 'billing' },
     });
@@ -161,7 +167,8 @@ describe('ExternalApi through an egress gateway (Istio\'s "Egress Gateways with 
     const chart = Testing.chart();
     const service = Host.fromExternalName(chart, 'Egress', 'egress.mesh-exit.svc.cluster.local');
     new ExternalApi(chart, 'Api', {
-      host: 'api.example.com', namespace: 'shop',
+      host: 'api.example.com',
+      namespace: 'shop',
       tlsOrigination: TlsOrigination.mutual({ credentialName: 'api-client' }),
       egressGateway: { selector: { app: 'exit' }, namespace: 'mesh-exit', service, port: 8080 },
       faultInjection: { delay: { fixedDelay: Duration.seconds(2), percentage: 5 } },
@@ -214,10 +221,14 @@ describe('ExternalApi with TLS from the application (SNI passthrough)', () => {
     expect(of(out, 'Gateway')[0].spec.servers).toEqual([{ port: { number: 443, name: 'tls-443', protocol: 'TLS' }, hosts: ['api.example.com'], tls: { mode: 'PASSTHROUGH' } }]);
     expect(of(out, 'DestinationRule', 'shop')[0].spec.subsets).toEqual([{ name: 'api-example-com' }]);
     expect(of(out, 'VirtualService')[0].spec.tls).toEqual([
-      { match: [{ sniHosts: ['api.example.com'], gateways: ['mesh'], port: 443 }],
-        route: [{ destination: { host: 'istio-egressgateway.istio-system.svc.cluster.local', subset: 'api-example-com', port: { number: 443 } } }] },
-      { match: [{ sniHosts: ['api.example.com'], gateways: ['api-example-com'], port: 443 }],
-        route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }] },
+      {
+        match: [{ sniHosts: ['api.example.com'], gateways: ['mesh'], port: 443 }],
+        route: [{ destination: { host: 'istio-egressgateway.istio-system.svc.cluster.local', subset: 'api-example-com', port: { number: 443 } } }],
+      },
+      {
+        match: [{ sniHosts: ['api.example.com'], gateways: ['api-example-com'], port: 443 }],
+        route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }],
+      },
     ]);
     expect(out).toMatchSnapshot();
   });
@@ -248,7 +259,8 @@ describe('ExternalApi errors', () => {
 test('property: any valid props synthesize validator-clean output', () => {
   const tls = fc.constantFrom(TlsOrigination.simple(), TlsOrigination.byApplication(), TlsOrigination.mutual({ clientCertificate: '/c.pem', privateKey: '/k.pem' }),
     TlsOrigination.simple({ caCertificates: '/ca.pem', sni: 'sni.example.com' }));
-  const profile = fc.constantFrom(ResilienceProfile.standard(), ResilienceProfile.none(), ResilienceProfile.latencySensitive(), ResilienceProfile.longRunning());
+  const profile = fc.constantFrom(
+    ResilienceProfile.standard(), ResilienceProfile.none(), ResilienceProfile.latencySensitive(), ResilienceProfile.longRunning());
   fc.assert(fc.property(
     fc.stringMatching(/^[a-z][a-z0-9]{0,8}\.(com|io|example\.org)$/), tls, profile, fc.boolean(), fc.option(fc.constantFrom('shop', 'istio-system')),
     fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 65535 }),
@@ -256,8 +268,12 @@ test('property: any valid props synthesize validator-clean output', () => {
       fc.pre(httpPort !== tlsPort);
       const chart = Testing.chart();
       new ExternalApi(chart, 'Api', {
-        host, tlsOrigination: origination, resilience, namespace: namespace ?? undefined,
-        httpPort: origination === undefined || isApp(origination) ? undefined : httpPort, tlsPort,
+        host,
+        tlsOrigination: origination,
+        resilience,
+        namespace: namespace ?? undefined,
+        httpPort: origination === undefined || isApp(origination) ? undefined : httpPort,
+        tlsPort,
         egressGateway: viaGateway ? {} : undefined,
       });
       synthClean(chart);

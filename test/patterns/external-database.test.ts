@@ -19,8 +19,11 @@ test('the seed\'s external-database, with the address Istio needs for a TCP port
   const seed = seedObjects().find(o => o.kind === 'ServiceEntry' && o.metadata.name === 'external-database')!;
   const chart = Testing.chart();
   const db = new ExternalDatabase(chart, 'Postgres', {
-    name: 'external-database', namespace: 'default',
-    host: 'postgres.external.com', port: 5432, portName: 'postgres',
+    name: 'external-database',
+    namespace: 'default',
+    host: 'postgres.external.com',
+    port: 5432,
+    portName: 'postgres',
     addresses: ['240.240.0.10'],
     endpoints: [
       { address: 'postgres-1.external.com', ports: { postgres: 5432 }, labels: { region: 'us-east' } },
@@ -46,7 +49,10 @@ test('the seed\'s external-database, with the address Istio needs for a TCP port
 test('a protocol Istio knows needs no address; default name and port name; connection pool; no namespace', () => {
   const chart = Testing.chart();
   const db = new ExternalDatabase(chart, 'Orders', {
-    host: 'orders.db.example.com', port: 3306, protocol: Protocol.MYSQL, exportTo: ['.', 'billing'],
+    host: 'orders.db.example.com',
+    port: 3306,
+    protocol: Protocol.MYSQL,
+    exportTo: ['.', 'billing'],
     resilience: ResilienceProfile.custom({ connectionPool: { tcp: { maxConnections: 20 } } }),
   });
   const out = synthClean(chart);
@@ -80,13 +86,18 @@ test('property: any valid props synthesize validator-clean output', () => {
     fc.stringMatching(/^[a-z][a-z0-9]{0,8}\.(com|db\.example\.org)$/),
     fc.integer({ min: 1, max: 65535 }),
     fc.constantFrom(Protocol.TCP, Protocol.MYSQL, Protocol.MONGO, Protocol.REDIS, Protocol.TLS),
-    fc.constantFrom(ResilienceProfile.standard(), ResilienceProfile.none(), ResilienceProfile.custom({ connectionPool: { tcp: { maxConnections: 5 } } })),
+    fc.constantFrom(
+      ResilienceProfile.standard(), ResilienceProfile.none(), ResilienceProfile.custom({ connectionPool: { tcp: { maxConnections: 5 } } })),
     fc.option(fc.constantFrom('shop', 'data')),
     fc.array(fc.stringMatching(/^[a-z]{1,6}\.example\.net$/), { maxLength: 2 }),
     (host, port, protocol, resilience, namespace, endpoints) => {
       const chart = Testing.chart();
       new ExternalDatabase(chart, 'Db', {
-        host, port, protocol, resilience, namespace: namespace ?? undefined,
+        host,
+        port,
+        protocol,
+        resilience,
+        namespace: namespace ?? undefined,
         addresses: protocol === Protocol.TCP ? ['240.240.1.1'] : undefined,
         endpoints: [...new Set(endpoints)].map(address => ({ address })),
       });
