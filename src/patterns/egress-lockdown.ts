@@ -72,6 +72,7 @@ export interface EgressLockdownProps {
  * Kubernetes NetworkPolicy where egress must hold against a compromised workload.
  *
  * @example
+ * const payments = new ExternalApi(chart, 'Payments', { host: 'api.payments.example.com', namespace: 'egress', exportTo: ['.', 'shop'] });
  * new EgressLockdown(chart, 'Shop', { namespace: 'shop', allowedHosts: payments.egressHosts });
  */
 export class EgressLockdown extends Construct {
