@@ -223,8 +223,11 @@ function envoyRoutes(vs: VirtualServiceModel, ctx: Context): EnvoyRoute[] {
   for (const merged of vs.http) {
     const name = typeof merged.rule.name === 'string' && merged.rule.name !== '' ? merged.rule.name : undefined;
     const base: RouteRule = {
-      section: 'http', index: merged.index, ...(name ? { name } : {}),
-      ...(merged.delegate ? { delegate: merged.delegate } : {}), ...(merged.delegateIndex !== undefined ? { delegateIndex: merged.delegateIndex } : {}),
+      section: 'http',
+      index: merged.index,
+      ...(name ? { name } : {}),
+      ...(merged.delegate ? { delegate: merged.delegate } : {}),
+      ...(merged.delegateIndex !== undefined ? { delegateIndex: merged.delegateIndex } : {}),
     };
     if (merged.dropped) {
       out.push({ vs, rule: merged.rule, ref: base, inactive: merged.dropped, catchAll: false });
@@ -349,15 +352,15 @@ export function inSubnet(address: string, subnet: string): boolean {
   const b = ipv4(base);
   if (a === undefined || b === undefined) return address === base;
   const bits = bitsText === undefined ? 32 : Number(bitsText);
-  if (bits === 0) return true;
-  const mask = bits >= 32 ? 0xffffffff : (~((1 << (32 - bits)) - 1)) >>> 0;
-  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+  // Same network when the addresses agree on their first `bits` bits (arithmetic, no bitwise operators).
+  const block = 2 ** (32 - Math.min(32, Math.max(0, bits)));
+  return Math.floor(a / block) === Math.floor(b / block);
 }
 
 function ipv4(text: string): number | undefined {
   const parts = text.split('.');
   if (parts.length !== 4 || parts.some(p => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-  return parts.reduce((n, p) => ((n << 8) | Number(p)) >>> 0, 0);
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
 }
 
 function l4Result(ctx: Context, protocol: string, vs: VirtualServiceModel, rule: Record<string, any>, ref: RouteRule): RouteResult {

@@ -32,7 +32,9 @@ export type ServiceLookup = (host: string) => ServiceModel | undefined;
  * The outcome of `rule` for a request on `port` with `path`; `matchedUri` is the uri of the match
  * block that matched (a prefix rewrite replaces that prefix).
  */
-export function httpOutcome(rule: Record<string, any>, port: number, path: string, matchedUri: unknown, lookup: ServiceLookup, tls: boolean): HttpOutcome {
+export function httpOutcome(
+  rule: Record<string, any>, port: number, path: string, matchedUri: unknown, lookup: ServiceLookup, tls: boolean,
+): HttpOutcome {
   const fault = faultOf(rule.fault);
   if (isRecord(rule.redirect)) {
     // A redirect (or direct response) replaces the route action: no destinations, mirrors, retries.
@@ -40,8 +42,11 @@ export function httpOutcome(rule: Record<string, any>, port: number, path: strin
   }
   if (isRecord(rule.directResponse)) {
     const body = rule.directResponse.body;
-    const text = isRecord(body) ? (typeof body.string === 'string' ? body.string : typeof body.bytes === 'string' ? Buffer.from(body.bytes, 'base64').toString('utf8') : undefined) : undefined;
-    return { destinations: [], directResponse: { status: Number(rule.directResponse.status), ...(text !== undefined ? { body: text } : {}) }, fault, mirrors: [] };
+    let text: string | undefined;
+    if (isRecord(body) && typeof body.string === 'string') text = body.string;
+    else if (isRecord(body) && typeof body.bytes === 'string') text = Buffer.from(body.bytes, 'base64').toString('utf8');
+    const directResponse = { status: Number(rule.directResponse.status), ...(text !== undefined ? { body: text } : {}) };
+    return { destinations: [], directResponse, fault, mirrors: [] };
   }
   const routes: any[] = Array.isArray(rule.route) ? rule.route.filter(isRecord) : [];
   // One destination takes all the traffic whatever its weight; of several, weight 0 ones are dropped.

@@ -28,13 +28,23 @@ test('json: the contract\'s object; --explain adds considered', () => {
   expect(status).toBe(0);
   const json = JSON.parse(stdout);
   expect(json).toMatchObject({
-    virtualService: 'default/reviews-route', route: { section: 'http', index: 1, name: 'reviews-default-route' },
+    virtualService: 'default/reviews-route',
+    route: { section: 'http', index: 1, name: 'reviews-default-route' },
     destinations: [{ host: 'reviews.default.svc.cluster.local', subset: 'v1', port: 80, weight: 80 }, { host: 'reviews.default.svc.cluster.local', subset: 'v3', port: 80, weight: 20 }],
-    redirect: null, directResponse: null, rewrite: null, fault: null, mirrors: [], timeout: null,
+    redirect: null,
+    directResponse: null,
+    rewrite: null,
+    fault: null,
+    mirrors: [],
+    timeout: null,
   });
   expect(json.considered).toEqual([
-    { virtualService: 'default/reviews-route', route: { section: 'http', index: 0, name: 'reviews-v2-route', matchIndex: 0 }, matched: false,
-      reason: 'sourceLabels[app]: absent is not "productpage" (decided when istiod builds this proxy\'s routes)' },
+    {
+      virtualService: 'default/reviews-route',
+      route: { section: 'http', index: 0, name: 'reviews-v2-route', matchIndex: 0 },
+      matched: false,
+      reason: 'sourceLabels[app]: absent is not "productpage" (decided when istiod builds this proxy\'s routes)',
+    },
     { virtualService: 'default/reviews-route', route: { section: 'http', index: 1, name: 'reviews-default-route' }, matched: true, reason: 'matched' },
   ]);
 });

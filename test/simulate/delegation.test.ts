@@ -10,7 +10,10 @@ test('match blocks: delegate fields win, root fields fill in, maps are merged', 
     [{ name: 'd', match: [{ name: 'm', uri: { prefix: '/a/b' }, headers: { y: { exact: '2' } } }], timeout: '1s', route: [] }],
   );
   expect(merged.rule).toEqual({
-    name: 'root-d', timeout: '1s', retries: { attempts: 1 }, route: [],
+    name: 'root-d',
+    timeout: '1s',
+    retries: { attempts: 1 },
+    route: [],
     match: [{ name: 'r-m', uri: { prefix: '/a/b' }, headers: { x: { exact: '1' }, y: { exact: '2' } }, sourceLabels: { app: 'web' } }],
   });
   expect(merged).toMatchObject({ index: 0, delegate: 'ns/d', delegateIndex: 0 });

@@ -2,12 +2,23 @@ import { describeRoute, formatRouteResult, routeResultJson } from '../../src/sim
 import { RouteResult } from '../../src/simulate/types';
 
 const base: RouteResult = {
-  noRoute: false, host: 'a.ns.svc.cluster.local', port: 80, gateway: 'mesh', protocol: 'HTTP',
-  virtualService: 'ns/a', route: { section: 'http', index: 1, name: 'r', matchIndex: 0 },
+  noRoute: false,
+  host: 'a.ns.svc.cluster.local',
+  port: 80,
+  gateway: 'mesh',
+  protocol: 'HTTP',
+  virtualService: 'ns/a',
+  route: { section: 'http', index: 1, name: 'r', matchIndex: 0 },
   destinations: [{ host: 'a.ns.svc.cluster.local', subset: 'v1', port: 80, weight: 100 }],
-  redirect: undefined, rewrite: { uri: '/x', path: '/x' }, fault: { fixedDelay: '1s', delayPercent: 5, abortHttpStatus: 503 },
-  mirrors: [{ host: 'm', percentage: 10 }], timeout: '2s', retries: { attempts: 0, meshDefault: false },
-  conflictingVirtualServices: [], considered: [{ virtualService: 'ns/a', route: { section: 'http', index: 0 }, matched: false, reason: 'uri: x' }], notes: ['n'],
+  redirect: undefined,
+  rewrite: { uri: '/x', path: '/x' },
+  fault: { fixedDelay: '1s', delayPercent: 5, abortHttpStatus: 503 },
+  mirrors: [{ host: 'm', percentage: 10 }],
+  timeout: '2s',
+  retries: { attempts: 0, meshDefault: false },
+  conflictingVirtualServices: [],
+  considered: [{ virtualService: 'ns/a', route: { section: 'http', index: 0 }, matched: false, reason: 'uri: x' }],
+  notes: ['n'],
 };
 
 test('text: the route, the outcome, notes, and with explain every route considered', () => {

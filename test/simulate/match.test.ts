@@ -9,7 +9,10 @@ import {
 function request(overrides: Partial<HttpRequestView> & { headerList?: Record<string, string> } = {}): HttpRequestView {
   const path = overrides.path ?? '/api/items?id=7&id=8&flag';
   return {
-    authority: 'shop.example.com', method: 'GET', scheme: 'http', path,
+    authority: 'shop.example.com',
+    method: 'GET',
+    scheme: 'http',
+    path,
     headers: new Map(Object.entries(overrides.headerList ?? { 'x-user': 'alice', 'cookie': 'a=1' })),
     query: parseQuery(path),
     ...overrides,

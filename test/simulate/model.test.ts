@@ -36,7 +36,11 @@ test('port protocols: appProtocol first, then the name prefix; ServiceEntry prot
   expect(kubePortProtocol('web', 'kubernetes.io/h2c').protocol).toBe('HTTP');
   expect(kubePortProtocol('web', undefined).protocol).toBe('');
   expect(protocolClass('unknown')).toBe('');
-  const model = new RoutingModel([{ apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'db', namespace: 'n' },
-    spec: { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] } }]);
+  const model = new RoutingModel([{
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'ServiceEntry',
+    metadata: { name: 'db', namespace: 'n' },
+    spec: { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] },
+  }]);
   expect(model.services.get('db.example.com')).toEqual({ description: 'ServiceEntry n/db', ports: [{ number: 5432, name: 'pg', protocol: 'TCP', source: 'protocol TCP' }] });
 });
