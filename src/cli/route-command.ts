@@ -1,7 +1,7 @@
 /**
  * `cdk8s-istio route [--format text|json] --host H [--port P] [--method M] [--path P] [--header k=v]...
  * [--source-label k=v]... [--source-namespace NS] [--gateway mesh|ns/name] [--explain] <file|dir>...`
- * (contract 4 in DESIGN.md): where a request goes, over the objects of the files, with Istio's
+ * (contract 4 in CONTRIBUTING.md): where a request goes, over the objects of the files, with Istio's
  * routing semantics (src/simulate).
  */
 import { CliError, CliIo, Command, ExitStatus, UsageError } from './command';

@@ -15,18 +15,18 @@ import { RouteRequest, RouteResult } from './types';
  * their protocol).
  *
  * @example
- * const sim = RouteSimulator.fromObjects([{
- *   apiVersion: 'networking.istio.io/v1',
- *   kind: 'VirtualService',
- *   metadata: { name: 'reviews', namespace: 'default' },
- *   spec: {
- *     hosts: ['reviews'],
- *     http: [
- *       { match: [{ headers: { 'end-user': { exact: 'jason' } } }], route: [{ destination: { host: 'reviews', subset: 'v2' } }] },
- *       { route: [{ destination: { host: 'reviews', subset: 'v1' } }] },
- *     ],
- *   },
- * }]);
+ * const reviews = Host.fromName('reviews');
+ * const rule = new DestinationRule(chart, 'Subsets', { host: reviews });
+ * const stable = rule.addSubset('v1', { labels: { version: 'v1' } });
+ * const beta = rule.addSubset('v2', { labels: { version: 'v2' } });
+ * new VirtualService(chart, 'Reviews', {
+ *   hosts: [reviews],
+ *   http: [
+ *     { match: [{ headers: { 'end-user': StringMatch.exact('jason') } }], route: [{ subset: beta }] },
+ *     { route: [{ subset: stable }] },
+ *   ],
+ * });
+ * const sim = RouteSimulator.fromApp(chart);
  * sim.expect({ host: 'reviews', headers: { 'end-user': 'jason' } }).toSubset('reviews', 'v2');
  */
 export class RouteSimulator {

@@ -1,4 +1,4 @@
-/** `cdk8s-istio route` (contract 4 in DESIGN.md): text, JSON, --explain, exit statuses 0 / 2 / 3. */
+/** `cdk8s-istio route` (contract 4 in CONTRIBUTING.md): text, JSON, --explain, exit statuses 0 / 2 / 3. */
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { TempDir } from '../support/temp-dir';
