@@ -248,7 +248,7 @@ describe('ServiceEntry', () => {
 
     test('on an exportTo Istio rejects, with Istio\'s reason', () => {
       expect(make({ exportTo: ['.', 'Bad_Namespace'] })).toThrow(
-        "ServiceEntry 'test/Api': only .,*,~, or a valid DNS 1123 label is allowed as exportTo entry (exportTo [\".\",\"Bad_Namespace\"])");
+        "ServiceEntry 'test/Api': only .,*, or a valid DNS 1123 label is allowed as exportTo entry (exportTo [\".\",\"Bad_Namespace\"])");
     });
 
     test('on host(name) for a host it does not declare', () => {

@@ -160,7 +160,7 @@ describe('ValidateVirtualService', () => {
         error('spec.exportTo[1]', 'duplicate entries in exportTo for entry default'),
         error('spec.exportTo[3]', 'duplicate entries in exportTo for entry x'),
         error('spec.exportTo[4]', 'exportTo ~ (none) is not allowed for Istio configuration objects'),
-        error('spec.exportTo[5]', 'only .,*,~, or a valid DNS 1123 label is allowed as exportTo entry'),
+        error('spec.exportTo[5]', 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry'),
         error('spec.exportTo', 'cannot have both public (*) and non-public exportTo values for a resource'),
       ]);
       expect(validateSpec({ hosts: ['a.com'], http: HTTP, exportTo: ['default', '.'] })).toEqual([

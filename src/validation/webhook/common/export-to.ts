@@ -17,7 +17,7 @@ export interface ExportToOptions {
 function validateVisibility(value: string): string | undefined {
   if (value === '.' || value === '*') return undefined;
   if (value === '~') return 'exportTo ~ (none) is not allowed for Istio configuration objects';
-  return isDNS1123Label(value) ? undefined : 'only .,*,~, or a valid DNS 1123 label is allowed as exportTo entry';
+  return isDNS1123Label(value) ? undefined : 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry';
 }
 
 /**

@@ -15,8 +15,15 @@ describe('validateExportTo', () => {
   });
 
   test('invalid entries (visibility.Instance.Validate)', () => {
-    expect(check(['Bad_NS'])).toEqual([err('e[0]', 'only .,*,~, or a valid DNS 1123 label is allowed as exportTo entry')]);
+    expect(check(['Bad_NS'])).toEqual([err('e[0]', 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry')]);
     expect(check(['~'])).toEqual([err('e[0]', 'exportTo ~ (none) is not allowed for Istio configuration objects')]);
+  });
+
+  test('the message is 1.30.3\'s (pkg/config/visibility): it lists ".,*," without "~", for every kind of bad entry', () => {
+    const message = 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry';
+    expect(check(['ns-', '-ns', 'a.b', ''])).toEqual([err('e[0]', message), err('e[1]', message), err('e[2]', message), err('e[3]', message)]);
+    // A ServiceEntry may use ~ alone; anything else invalid still gets the same message.
+    expect(check(['x_y'], { isServiceEntry: true })).toEqual([err('e[0]', message)]);
   });
 
   test('* with other entries', () => {
@@ -33,7 +40,7 @@ describe('validateExportTo', () => {
     expect(check(['.'], dr)).toEqual([]);
     expect(check(['a'], dr)).toEqual([err('e', 'destination rule with workload selector cannot have exportTo beyond current namespace')]);
     expect(check(['ns', 'a'], dr)).toEqual([err('e', 'destination rule with workload selector cannot have multiple entries in exportTo')]);
-    expect(check(['Bad_NS'], dr)).toEqual([err('e[0]', 'only .,*,~, or a valid DNS 1123 label is allowed as exportTo entry')]);
+    expect(check(['Bad_NS'], dr)).toEqual([err('e[0]', 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry')]);
   });
 
   test('unknown namespace: "." stands for itself', () => {
