@@ -7,11 +7,13 @@ import { validateWorkloadSelector } from '../common/labels';
 import { isSet, listOf, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
-/** Kinds a policy may target (allowedTargetRefs; Go prints them as group/version/kind, the core group as "core"). */
+/**
+ * Kinds a policy may target (allowedTargetRefs; Go prints them as group/version/kind, the core group
+ * as "core"). Versions as 1.30.3's gvk package has them (gvk.KubernetesGateway, gvk.GatewayClass: v1).
+ */
 const ALLOWED_TARGETS = [
   { group: 'core', version: 'v1', kind: 'Service' },
   { group: 'networking.istio.io', version: 'v1', kind: 'ServiceEntry' },
-  // unverified: the versions Istio 1.30's gvk package gives the Gateway API kinds (v1 in recent Istio); they only show in the message.
   { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'Gateway' },
   { group: 'gateway.networking.k8s.io', version: 'v1', kind: 'GatewayClass' },
 ];
