@@ -7,15 +7,16 @@ import { validateRule } from './security/authz-rules';
 import { validatePolicyTargets } from './security/policy-target';
 import { Findings, KindValidator, WebhookFinding } from './types';
 
-/** Source fields the CUSTOM action cannot match on, with the names Istio reports them by. */
+/** Source fields the CUSTOM action cannot match on, with the names Istio reports them by, in 1.30.3's order. */
 const CUSTOM_UNSUPPORTED_SOURCES: [string, string][] = [
   ['namespaces', 'From.Namespaces'], ['notNamespaces', 'From.NotNamespaces'],
   ['serviceAccounts', 'From.ServiceAccounts'], ['notServiceAccounts', 'From.NotServiceAccounts'],
+  ['trustDomains', 'From.TrustDomains'], ['notTrustDomains', 'From.NotTrustDomains'],
   ['principals', 'From.Principals'], ['notPrincipals', 'From.NotPrincipals'],
   ['requestPrincipals', 'From.RequestPrincipals'], ['notRequestPrincipals', 'From.NotRequestPrincipals'],
-  // unverified: Istio 1.30's trustDomains fields, assumed unsupported with CUSTOM like the other peer identities.
-  ['trustDomains', 'From.TrustDomains'], ['notTrustDomains', 'From.NotTrustDomains'],
 ];
+/** `when` keys the CUSTOM action cannot match on (besides `request.auth.*`). */
+const CUSTOM_UNSUPPORTED_KEYS = ['source.namespace', 'source.serviceAccount', 'source.trustDomain', 'source.principal'];
 
 /** The CUSTOM action's own rules: rules present, a provider name, only attributes ext_authz can see. */
 function validateCustom(f: Findings, spec: any): void {
@@ -39,7 +40,7 @@ function validateCustom(f: Findings, spec: any): void {
     listOf(messageOf(rule).when).forEach((when, k) => {
       if (!isSet(when)) return f.error(`${path}.when[${k}]`, 'when field cannot be nil');
       const key = stringOf(messageOf(when).key);
-      if (['source.namespace', 'source.serviceAccount', 'source.principal'].includes(key) || key.startsWith('request.auth.')) {
+      if (CUSTOM_UNSUPPORTED_KEYS.includes(key) || key.startsWith('request.auth.')) {
         unsupported(`${path}.when[${k}].key`, key);
       }
       return undefined;

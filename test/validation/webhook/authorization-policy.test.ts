@@ -86,6 +86,21 @@ describe('ValidateAuthorizationPolicy', () => {
       ]);
     });
 
+    test('in 1.30.3\'s order: trust domains come after service accounts and before principals', () => {
+      const source = { principals: ['p'], trustDomains: ['td'], namespaces: ['ns'] };
+      expect(ap({ action: 'CUSTOM', provider: { name: 'x' }, rules: [{ from: [{ source }] }] }).map(f => f.path)).toEqual([
+        'spec.rules[0].from[0].source.namespaces', 'spec.rules[0].from[0].source.trustDomains', 'spec.rules[0].from[0].source.principals',
+      ]);
+    });
+
+    test('source.trustDomain may not be a condition of a CUSTOM policy, and is a known key otherwise', () => {
+      const when = [{ key: 'source.trustDomain', values: ['cluster.local'] }];
+      expect(ap({ action: 'CUSTOM', provider: { name: 'x' }, rules: [{ when }] })).toEqual([
+        apErr('spec.rules[0].when[0].key', 'source.trustDomain is currently not supported with CUSTOM action'),
+      ]);
+      expect(ap({ action: 'ALLOW', rules: [{ when }] })).toEqual([]);
+    });
+
     test('cannot condition on identities', () => {
       const when = ['source.namespace', 'source.serviceAccount', 'source.principal', 'request.auth.claims[iss]', 'source.ip']
         .map(key => ({ key, values: key === 'source.ip' ? ['10.0.0.1'] : ['a'] }));

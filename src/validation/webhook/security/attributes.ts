@@ -23,6 +23,32 @@ export function checkEmptyValues(key: string, values: readonly string[]): ValueE
   return index < 0 ? undefined : { index, message: `empty value not allowed, found in ${key}` };
 }
 
+/**
+ * CheckWildcardValues: non-empty values with at most one `*`, only at the start or end (exact,
+ * `foo*`, `*foo` or `*`); the first error.
+ */
+export function checkWildcardValues(key: string, values: readonly string[]): ValueError | undefined {
+  const empty = checkEmptyValues(key, values);
+  if (empty) return empty;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    const count = value.split('*').length - 1;
+    if (count > 1) return { index, message: `at most one wildcard is allowed, found in ${key}: ${goQuote(value)}` };
+    if (count === 1 && value !== '*' && !value.startsWith('*') && !value.endsWith('*')) {
+      return { index, message: `wildcard is only allowed at the start or end, found in ${key}: ${goQuote(value)}` };
+    }
+  }
+  return undefined;
+}
+
+/** CheckTrustDomainValues: CheckWildcardValues, then no value may contain '/'; the first error. */
+export function checkTrustDomainValues(key: string, values: readonly string[]): ValueError | undefined {
+  const wildcard = checkWildcardValues(key, values);
+  if (wildcard) return wildcard;
+  const index = values.findIndex(value => value.includes('/'));
+  return index < 0 ? undefined : { index, message: `trust domain must not contain '/', found in ${key}: ${goQuote(values[index])}` };
+}
+
 /** CheckServiceAccount: at most 16 values, each `serviceAccount` or `namespace/serviceAccount`; the first error. */
 export function checkServiceAccount(key: string, values: readonly string[]): ValueError | undefined {
   if (values.length > 16) return { message: 'may not have more than 16 values' };
@@ -134,6 +160,8 @@ export function validateAttribute(key: string, values: readonly string[]): Value
   if (IP_ATTRIBUTES.has(key)) return asMultiError(validateIPs(values));
   if (key === 'destination.port') return asMultiError(validatePorts(values));
   if (key === 'source.serviceAccount') return checkServiceAccount(key, values);
+  // CheckWildcardValues only: unlike from.source.trustDomains, a condition value may contain '/'.
+  if (key === 'source.trustDomain') return checkWildcardValues(key, values);
   const message = keyError(key);
   return message === undefined ? undefined : { aboutKey: true, message };
 }

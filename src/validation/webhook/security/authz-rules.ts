@@ -6,7 +6,9 @@
  */
 import { isSet, listOf, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
-import { checkEmptyValues, checkServiceAccount, checkValidPathTemplate, validateAttribute, validateIPs, validatePorts, ValueError } from './attributes';
+import {
+  checkEmptyValues, checkServiceAccount, checkTrustDomainValues, checkValidPathTemplate, validateAttribute, validateIPs, validatePorts, ValueError,
+} from './attributes';
 
 /** A repeated string field. */
 const strings = (value: unknown): string[] => listOf(value).map(stringOf);
@@ -16,17 +18,24 @@ function report(f: Findings, field: string, error: ValueError | undefined): void
   if (error) f.error(error.index === undefined ? field : `${field}[${error.index}]`, error.message);
 }
 
-// Source fields in the order Istio checks them for empty values; the service accounts get CheckServiceAccount.
+// Source fields in the order Istio 1.30.3 checks their values: the service accounts get
+// CheckServiceAccount, the trust domains CheckTrustDomainValues, the others CheckEmptyValues.
 const SOURCE_FIELDS: [string, string][] = [
   ['principals', 'Principals'], ['requestPrincipals', 'RequestPrincipals'], ['namespaces', 'Namespaces'],
-  ['serviceAccounts', 'ServiceAccounts'], ['ipBlocks', 'IpBlocks'], ['remoteIpBlocks', 'RemoteIpBlocks'],
+  ['serviceAccounts', 'ServiceAccounts'], ['trustDomains', 'TrustDomains'], ['ipBlocks', 'IpBlocks'], ['remoteIpBlocks', 'RemoteIpBlocks'],
   ['notPrincipals', 'NotPrincipals'], ['notRequestPrincipals', 'NotRequestPrincipals'], ['notNamespaces', 'NotNamespaces'],
-  ['notServiceAccounts', 'NotServiceAccounts'], ['notIpBlocks', 'NotIpBlocks'], ['notRemoteIpBlocks', 'NotRemoteIpBlocks'],
-  // unverified: Istio 1.30 added trustDomains/notTrustDomains; we assume it checks them like the other identity fields.
-  ['trustDomains', 'TrustDomains'], ['notTrustDomains', 'NotTrustDomains'],
+  ['notServiceAccounts', 'NotServiceAccounts'], ['notTrustDomains', 'NotTrustDomains'], ['notIpBlocks', 'NotIpBlocks'],
+  ['notRemoteIpBlocks', 'NotRemoteIpBlocks'],
 ];
-/** Source fields that also match TCP traffic (all but the request principals, which need HTTP). */
-const TCP_SOURCE_FIELDS = SOURCE_FIELDS.map(([field]) => field).filter(field => !/^(not)?[rR]equestPrincipals$/.test(field));
+/**
+ * Source fields that count as TCP attributes for the DENY warning: in 1.30.3 the principals,
+ * namespaces, IP blocks and service accounts (and their negations) — not the request principals
+ * and not the trust domains.
+ */
+const TCP_SOURCE_FIELDS = [
+  'principals', 'notPrincipals', 'ipBlocks', 'notIpBlocks', 'namespaces', 'notNamespaces',
+  'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts',
+];
 const IP_FIELDS = ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
 const OPERATION_FIELDS: [string, string][] = [
   ['ports', 'Ports'], ['methods', 'Methods'], ['paths', 'Paths'], ['hosts', 'Hosts'],
@@ -45,7 +54,7 @@ function validateSource(f: Findings, path: string, rule: number, source: Record<
   }
   for (const [field, name] of SOURCE_FIELDS) {
     const values = strings(source[field]);
-    const check = /ServiceAccounts$/.test(name) ? checkServiceAccount : checkEmptyValues;
+    const check = /ServiceAccounts$/.test(name) ? checkServiceAccount : /TrustDomains$/.test(name) ? checkTrustDomainValues : checkEmptyValues;
     report(f, `${path}.${field}`, check(name, values));
   }
   return count(...TCP_SOURCE_FIELDS) > 0;

@@ -70,10 +70,27 @@ describe('an AuthorizationPolicy rule', () => {
       expect(src({ principals: ['a', ''], notNamespaces: [''], ipBlocks: [''], trustDomains: [''] })).toEqual([
         err(`${S}.ipBlocks[0]`, 'bad IP address ()'),
         err(`${S}.principals[1]`, 'empty value not allowed, found in Principals'),
+        err(`${S}.trustDomains[0]`, 'empty value not allowed, found in TrustDomains'),
         err(`${S}.ipBlocks[0]`, 'empty value not allowed, found in IpBlocks'),
         err(`${S}.notNamespaces[0]`, 'empty value not allowed, found in NotNamespaces'),
-        err(`${S}.trustDomains[0]`, 'empty value not allowed, found in TrustDomains'),
       ]);
+    });
+
+    test('trust domains are checked by CheckTrustDomainValues: one wildcard at an end, no "/"; the first error per field', () => {
+      expect(src({ trustDomains: ['cluster.local', '*.example.com', 'td*', '*'] })).toEqual([]);
+      expect(src({ trustDomains: ['a*b', '**'], notTrustDomains: ['*.a*', 'x'] })).toEqual([
+        err(`${S}.trustDomains[0]`, 'wildcard is only allowed at the start or end, found in TrustDomains: "a*b"'),
+        err(`${S}.notTrustDomains[0]`, 'at most one wildcard is allowed, found in NotTrustDomains: "*.a*"'),
+      ]);
+      expect(src({ trustDomains: ['ok', 'cluster.local/ns/default'], notTrustDomains: ['*/x'] })).toEqual([
+        err(`${S}.trustDomains[1]`, 'trust domain must not contain \'/\', found in TrustDomains: "cluster.local/ns/default"'),
+        err(`${S}.notTrustDomains[0]`, 'trust domain must not contain \'/\', found in NotTrustDomains: "*/x"'),
+      ]);
+    });
+
+    test('trust domains are not TCP attributes: a DENY rule with only them warns', () => {
+      expect(rule({ from: [{ source: { trustDomains: ['td'] } }] }, true)).toEqual([warn('spec.rules[0]', DENY_ALL)]);
+      expect(rule({ from: [{ source: { notTrustDomains: ['td'], notNamespaces: ['ns'] } }] }, true)).toEqual([]);
     });
 
     test('service accounts are checked by CheckServiceAccount', () => {
@@ -129,6 +146,21 @@ describe('an AuthorizationPolicy rule', () => {
     test('values or notValues are needed', () => {
       expect(when({ key: 'source.ip' })).toEqual([err(W, 'at least one of `values` or `notValues` must be set for key source.ip')]);
       expect(when({ key: 'source.ip', values: [] })).toEqual([err(W, 'at least one of `values` or `notValues` must be set for key source.ip')]);
+    });
+
+    test('source.trustDomain is a known key, its values checked by CheckWildcardValues (a "/" is allowed)', () => {
+      expect(when({ key: 'source.trustDomain', values: ['cluster.local', '*.example.com', 'a/b'], notValues: ['td*'] })).toEqual([]);
+      expect(when({ key: 'source.trustDomain', values: ['a*b*'], notValues: ['x', 'a*b'] })).toEqual([
+        err(`${W}.values[0]`, 'invalid `value` for `key` source.trustDomain: at most one wildcard is allowed, found in source.trustDomain: "a*b*"'),
+        err(`${W}.notValues[1]`, 'invalid `notValue` for `key` source.trustDomain: wildcard is only allowed at the start or end, found in source.trustDomain: "a*b"'),
+      ]);
+      expect(when({ key: 'source.trustDomain', values: [''] }))
+        .toEqual([err(`${W}.values[0]`, 'invalid `value` for `key` source.trustDomain: empty value not allowed, found in source.trustDomain')]);
+      // Keys are case-sensitive; an unknown key fails for values and for the (absent) notValues alike.
+      expect(when({ key: 'source.trustdomain', values: ['td'] })).toEqual([
+        err(`${W}.key`, 'invalid `value` for `key` source.trustdomain: unknown attribute: source.trustdomain'),
+        err(`${W}.key`, 'invalid `notValue` for `key` source.trustdomain: unknown attribute: source.trustdomain'),
+      ]);
     });
 
     test('values and notValues are checked for the key', () => {
