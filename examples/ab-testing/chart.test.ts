@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { AbTestingChart } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -58,5 +59,30 @@ describe('examples/ab-testing: the seed\'s A/B test as an AbTest', () => {
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(new AbTestingChart(Testing.app(), 'ab-testing'));
+    const withCookie = (cookie: string) => ({ host: 'frontend', port: 8080, headers: { cookie } });
+
+    test.each([
+      ['experiment=variant-a', 'variant-a'],
+      ['experiment=variant-b; theme=dark', 'variant-b'],
+      ['session=1; experiment=variant-a', 'variant-a'],
+    ])('cookie "%s" reaches %s', (cookie, variant) => {
+      routes.expect(withCookie(cookie)).toVirtualService('ab-testing', variant).toSubset('frontend', variant);
+    });
+
+    test('everyone else gets the control', () => {
+      routes.expect({ host: 'frontend', port: 8080 }).toVirtualService('ab-testing', 'control').toSubset('frontend', 'control');
+    });
+
+    test.each(['experiment=variant-c', 'myexperiment=variant-a', 'experiment=variant-ab', 'theme=variant-a'])('cookie "%s" reaches no variant', cookie => {
+      routes.expect(withCookie(cookie)).toSubset('frontend', 'control');
+    });
+
+    test('the seed\'s regex misses the cookie after a browser\'s "; ": that request gets the control', () => {
+      RouteSimulator.fromObjects([seed('VirtualService', 'ab-testing')]).expect(withCookie('session=1; experiment=variant-a')).toSubset('frontend', 'control');
+    });
   });
 });

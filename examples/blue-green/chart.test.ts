@@ -3,7 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { BlueGreenChart } from './chart';
-import { BlueGreenColor } from '../../src';
+import { BlueGreenColor, RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -65,5 +65,29 @@ describe('examples/blue-green: the seed\'s blue-green deployment as a BlueGreenS
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const payment = { host: 'payment', port: 8080 };
+    const preview = { ...payment, headers: { 'x-preview': 'true' } };
+    const greenRoutes = RouteSimulator.fromApp(new BlueGreenChart(Testing.app(), 'blue-green', BlueGreenColor.GREEN));
+    const blueRoutes = RouteSimulator.fromApp(new BlueGreenChart(Testing.app(), 'blue-green', BlueGreenColor.BLUE));
+
+    test('every request goes to the active colour, green', () => {
+      greenRoutes.expect(payment).toVirtualService('payment', 'primary').toSubset('payment', 'green');
+    });
+
+    test('x-preview: true reaches the idle colour, blue', () => {
+      greenRoutes.expect(preview).toVirtualService('payment', 'preview').toSubset('payment', 'blue');
+    });
+
+    test('another x-preview value does not reach the idle colour', () => {
+      greenRoutes.expect({ ...payment, headers: { 'x-preview': 'false' } }).toSubset('payment', 'green');
+    });
+
+    test('after the rollback to blue, every request goes to blue, and the preview to green', () => {
+      blueRoutes.expect(payment).toSubset('payment', 'blue');
+      blueRoutes.expect(preview).toSubset('payment', 'green');
+    });
   });
 });

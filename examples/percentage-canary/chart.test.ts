@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { PercentageCanaryChart } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -56,5 +57,23 @@ describe('examples/percentage-canary: the seed\'s 90/10 split as a CanaryService
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(chart);
+    const reviews = { host: 'reviews', port: 9080 };
+
+    test('90% of the requests go to v1, 10% to v2, on the route primary', () => {
+      routes.expect(reviews).toVirtualService('reviews', 'primary').toDestination('reviews', 'v1', 90).toDestination('reviews', 'v2', 10);
+    });
+
+    test('with the standard timeout and retries', () => {
+      expect(routes.route(reviews)).toMatchObject({ timeout: '10s', retries: { attempts: 2, perTryTimeout: '3s', meshDefault: false } });
+    });
+
+    test('no request is sent to v2 as a whole: there is no opt-in, whatever the headers', () => {
+      expect(() => routes.expect({ ...reviews, headers: { 'x-canary': 'true', 'end-user': 'jason' } }).toSubset('reviews', 'v2'))
+        .toThrow(/expected every request to go to subset v2 of reviews/);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { progressiveCanaryApps, ProgressiveCanaryChart, STEPS } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -61,5 +62,27 @@ describe('examples/progressive-canary: the seed\'s canary with mirroring, one sn
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const analytics = { host: 'analytics', port: 8080 };
+    const routesAt = (weight: number) => RouteSimulator.fromApp(new ProgressiveCanaryChart(Testing.app(), 'analytics', weight));
+
+    test.each(STEPS.filter(weight => weight < 100))('at %d%, the canary gets that share, stable the rest, and the canary a copy of every request', weight => {
+      const routes = routesAt(weight);
+      routes.expect(analytics).toVirtualService('analytics', 'primary')
+        .toDestination('analytics', 'stable', 100 - weight).toDestination('analytics', 'canary', weight);
+      expect(routes.route(analytics).mirrors).toEqual([{ ...dest('canary'), port: 8080, percentage: 100 }]);
+    });
+
+    test('at 100%, every request goes to the canary, with no mirror', () => {
+      const routes = routesAt(100);
+      routes.expect(analytics).toSubset('analytics', 'canary');
+      expect(routes.route(analytics).mirrors).toEqual([]);
+    });
+
+    test('at 100%, stable gets no request (its weight 0 is dropped)', () => {
+      expect(() => routesAt(100).expect(analytics).toDestination('analytics', 'stable')).toThrow(/expected a destination analytics subset stable/);
+    });
   });
 });
