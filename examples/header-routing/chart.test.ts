@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { HeaderRoutingChart } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -51,5 +52,26 @@ describe('examples/header-routing: the seed\'s header-based routing as a HeaderR
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(new HeaderRoutingChart(Testing.app(), 'header-routing'));
+    const webapp = (headers: { [name: string]: string } = {}) => ({ host: 'webapp', port: 8080, headers });
+
+    test('x-user-role: beta-tester goes to the canary', () => {
+      routes.expect(webapp({ 'x-user-role': 'beta-tester' })).toVirtualService('header-routing').toSubset('webapp', 'canary');
+    });
+
+    test('x-user-role: internal goes to staging', () => {
+      routes.expect(webapp({ 'x-user-role': 'internal' })).toSubset('webapp', 'staging');
+    });
+
+    test('all others go to stable', () => {
+      routes.expect(webapp()).toSubset('webapp', 'stable');
+    });
+
+    test.each(['admin', 'Beta-Tester', 'beta-tester,internal'])('x-user-role: %s reaches neither the canary nor staging', role => {
+      routes.expect(webapp({ 'x-user-role': role })).toSubset('webapp', 'stable');
+    });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { MultiDimensionalRoutingChart } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -56,5 +57,33 @@ describe('examples/multi-dimensional-routing: the seed\'s multi-dimensional traf
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(new MultiDimensionalRoutingChart(Testing.app(), 'multi-dimensional-routing'));
+    const premium = { 'x-user-tier': 'premium' };
+    const request = (headers: { [name: string]: string }, sourceLabels: { [name: string]: string } = {}) =>
+      ({ host: 'recommendation', port: 8080, headers, sourceLabels });
+
+    test('premium users of the mobile app v2 (matching all three rules) go to ml-enhanced, the most specific', () => {
+      routes.expect(request(premium, { app: 'mobile-app', version: 'v2' })).toSubset('recommendation', 'ml-enhanced');
+    });
+
+    test('other premium users go to advanced, from the mobile app v1 too (premium comes before mobile-app)', () => {
+      routes.expect(request(premium)).toSubset('recommendation', 'advanced');
+      routes.expect(request(premium, { app: 'mobile-app', version: 'v1' })).toSubset('recommendation', 'advanced');
+    });
+
+    test('other callers labelled app: mobile-app go to mobile-optimized', () => {
+      routes.expect(request({}, { app: 'mobile-app', version: 'v2' })).toSubset('recommendation', 'mobile-optimized');
+    });
+
+    test('everyone else goes to standard', () => {
+      routes.expect(request({ 'x-user-tier': 'basic' }, { app: 'web' })).toSubset('recommendation', 'standard');
+    });
+
+    test('a premium header from a caller labelled version: v2 but not app: mobile-app does not reach ml-enhanced', () => {
+      routes.expect(request(premium, { app: 'web', version: 'v2' })).toSubset('recommendation', 'advanced');
+    });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { VersionRoutingChart } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
 import { TempDir } from '../../test/support/temp-dir';
@@ -51,5 +52,22 @@ describe('examples/version-routing: the seed\'s version-based routing as a Heade
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(new VersionRoutingChart(Testing.app(), 'version-routing'));
+    const api = (headers: { [name: string]: string } = {}) => ({ host: 'api', port: 8080, headers });
+
+    test('x-api-version: v2 goes to v2', () => {
+      routes.expect(api({ 'x-api-version': 'v2' })).toVirtualService('version-routing').toSubset('api', 'v2');
+    });
+
+    test('all others go to v1', () => {
+      routes.expect(api()).toSubset('api', 'v1');
+    });
+
+    test.each(['v3', 'V2', 'v2.1'])('x-api-version: %s does not reach v2 (the match is exact)', version => {
+      routes.expect(api({ 'x-api-version': version })).toSubset('api', 'v1');
+    });
   });
 });
