@@ -3,6 +3,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { ExternalApiChart } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { TempDir } from '../../test/support/temp-dir';
 
@@ -60,5 +61,31 @@ describe('examples/external-api: an external HTTPS API with TLS origination, dir
     } finally {
       outdir.remove();
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(chart);
+    const payments = { host: 'api.payments.example.com', sourceNamespace: 'shop' };
+    const partner = { host: 'api.partner.example.com', sourceNamespace: 'shop' };
+
+    test('payments: plain HTTP from the sidecars of shop goes to the API on port 80 (the DestinationRule opens TLS), with the standard timeout and retries', () => {
+      routes.expect(payments).toVirtualService('shop/api-payments-example-com').toDestination('api.payments.example.com', undefined, 100);
+      expect(routes.route(payments)).toMatchObject({ destinations: [{ port: 80 }], timeout: '10s', retries: { attempts: 2, meshDefault: false } });
+    });
+
+    test('partner: the sidecars of shop send it to the egress gateway', () => {
+      routes.expect(partner).toSubset('istio-egressgateway.istio-system.svc.cluster.local', 'api-partner-example-com');
+    });
+
+    test('partner: the egress gateway sends it to the API on port 443', () => {
+      routes.expect({ host: 'api.partner.example.com', gateway: 'shop/api-partner-example-com' })
+        .toVirtualService('shop/api-partner-example-com').toDestination('api.partner.example.com');
+      expect(routes.route({ host: 'api.partner.example.com', gateway: 'shop/api-partner-example-com' }).destinations[0].port).toBe(443);
+    });
+
+    test('the routes are not exported beyond shop (and istio-system): a client in default gets none of them', () => {
+      routes.expect({ ...payments, sourceNamespace: 'default' }).toNoRoute();
+      routes.expect({ ...partner, sourceNamespace: 'default' }).toNoRoute();
+    });
   });
 });

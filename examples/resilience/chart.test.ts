@@ -4,6 +4,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { buildApp } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 
 describe('examples/resilience', () => {
@@ -46,5 +47,18 @@ describe('examples/resilience', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(app);
+    const request = { host: 'global-service', port: 8080 };
+
+    test('every request goes to global-service, on the route default', () => {
+      routes.expect(request).toVirtualService('global-service', 'default').toDestination('global-service', undefined, 100);
+    });
+
+    test('with a 5s timeout and 3 retries of up to 1s, not the mesh default of 2 retries', () => {
+      expect(routes.route(request)).toMatchObject({ timeout: '5s', retries: { attempts: 3, perTryTimeout: '1s', meshDefault: false } });
+    });
   });
 });

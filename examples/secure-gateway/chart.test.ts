@@ -4,6 +4,7 @@ import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
 import { buildApp } from './chart';
+import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 
 describe('examples/secure-gateway', () => {
@@ -54,5 +55,50 @@ describe('examples/secure-gateway', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(app);
+    const https = (host: string, path = '/') => ({ gateway: 'istio-system/ingress-gateway', scheme: 'https', host, path });
+
+    test('https://example.com reaches shop/web, with the standard timeout and retries', () => {
+      routes.expect(https('example.com', '/cart')).toVirtualService('shop/example-com').toDestination('web.shop.svc.cluster.local', undefined, 100);
+      expect(routes.route(https('example.com', '/cart'))).toMatchObject({ timeout: '10s', retries: { attempts: 2, perTryTimeout: '3s' } });
+    });
+
+    test('https://api.example.com/v1/... reaches api/api-v1, with the 15s timeout', () => {
+      routes.expect(https('api.example.com', '/v1/orders')).toVirtualService('api/api-example-com').toDestination('api-v1.api.svc.cluster.local');
+      expect(routes.route(https('api.example.com', '/v1/orders')).timeout).toBe('15s');
+    });
+
+    test('api.example.com outside the /v1 prefix gets a 404', () => {
+      routes.expect(https('api.example.com', '/v2/orders')).toNoRoute();
+    });
+
+    test('plain HTTP is redirected to HTTPS', () => {
+      routes.expect({ ...https('example.com', '/cart'), scheme: 'http' }).toRedirect();
+      expect(routes.route({ ...https('api.example.com', '/v1/orders'), scheme: 'http' }).redirect).toEqual({ scheme: 'https', redirectCode: 301 });
+    });
+
+    test('passthrough.example.com is routed by SNI, still encrypted, to legacy/legacy (a TLS route: no timeout, no retries)', () => {
+      const result = routes.route({ gateway: 'istio-system/ingress-gateway', host: 'passthrough.example.com', port: 443 });
+      expect([result.protocol, result.virtualService, result.destinations, result.timeout, result.retries]).toEqual(['TLS', 'legacy/passthrough-example-com',
+        [{ host: 'legacy.legacy.svc.cluster.local', port: 443, weight: 100 }], undefined, undefined]);
+    });
+
+    test('internal.example.com is served by the internal gateway only', () => {
+      routes.expect({ ...https('internal.example.com'), gateway: 'istio-system/internal-gateway' }).toDestination('api-v1.api.svc.cluster.local');
+      routes.expect(https('internal.example.com')).toNoRoute();
+    });
+
+    test('a VirtualService of another namespace cannot take example.com (the host is delegated to shop)', () => {
+      const steal = {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'steal', namespace: 'rogue' },
+        spec: { hosts: ['example.com'], gateways: ['istio-system/ingress-gateway'], http: [{ route: [{ destination: { host: 'evil.rogue.svc.cluster.local' } }] }] },
+      };
+      RouteSimulator.fromObjects([...objects, steal]).expect(https('example.com')).toVirtualService('shop/example-com');
+    });
   });
 });
