@@ -13,6 +13,7 @@ import { validateServiceEntry } from './service-entry';
 import { validateSidecar } from './sidecar';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
+import { validateWorkloadEntry } from './workload-entry';
 
 const validators: Record<string, KindValidator> = {
   'networking.istio.io/VirtualService': validateVirtualService,
@@ -20,6 +21,7 @@ const validators: Record<string, KindValidator> = {
   'networking.istio.io/Gateway': validateGateway,
   'networking.istio.io/ServiceEntry': validateServiceEntry,
   'networking.istio.io/Sidecar': validateSidecar,
+  'networking.istio.io/WorkloadEntry': validateWorkloadEntry,
   'security.istio.io/AuthorizationPolicy': validateAuthorizationPolicy,
   'security.istio.io/PeerAuthentication': validatePeerAuthentication,
   'security.istio.io/RequestAuthentication': validateRequestAuthentication,
