@@ -14,6 +14,7 @@ import { validateSidecar } from './sidecar';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
 import { validateWorkloadEntry } from './workload-entry';
+import { validateWorkloadGroup } from './workload-group';
 
 const validators: Record<string, KindValidator> = {
   'networking.istio.io/VirtualService': validateVirtualService,
@@ -22,6 +23,7 @@ const validators: Record<string, KindValidator> = {
   'networking.istio.io/ServiceEntry': validateServiceEntry,
   'networking.istio.io/Sidecar': validateSidecar,
   'networking.istio.io/WorkloadEntry': validateWorkloadEntry,
+  'networking.istio.io/WorkloadGroup': validateWorkloadGroup,
   'security.istio.io/AuthorizationPolicy': validateAuthorizationPolicy,
   'security.istio.io/PeerAuthentication': validatePeerAuthentication,
   'security.istio.io/RequestAuthentication': validateRequestAuthentication,
