@@ -82,7 +82,7 @@ export function routeRequest(model: RoutingModel, request: RouteRequest): RouteR
       }
     }
   } else {
-    const service = model.services.get(ctx.hostname);
+    const service = model.serviceFor(ctx.hostname, ctx.proxy.namespace);
     const port = service?.ports.find(p => p.number === ctx.port);
     if (!service) {
       ctx.notes.push(`no Service or ServiceEntry for ${ctx.hostname} in the input: port ${ctx.port} assumed to carry HTTP`);
@@ -194,7 +194,7 @@ function routeHttp(model: RoutingModel, ctx: Context, gateway: GatewayModel | un
     return noRoute(ctx, 'HTTP', `no VirtualService bound to gateway ${ctx.gateway} routes host ${ctx.hostname}${gateway ? '' : ' (or the Gateway is not in the input)'}`,
       'the gateway answers 404 (no virtual host for the host)');
   }
-  const service = model.services.get(ctx.hostname);
+  const service = model.serviceFor(ctx.hostname, ctx.proxy.namespace);
   if (service || ctx.hostname.endsWith('.svc.cluster.local')) {
     return noRoute(ctx, 'HTTP', `no VirtualService visible from namespace ${ctx.proxy.namespace} routes host ${ctx.hostname} for the mesh`,
       `Istio's default route: to ${ctx.hostname}:${ctx.port}, every endpoint (no subset), no timeout, mesh default retries`);
@@ -289,7 +289,7 @@ function evaluate(model: RoutingModel, ctx: Context, routes: EnvoyRoute[], domai
     }
     ctx.considered.push({ virtualService: r.vs.fullName, route: r.ref, matched: true, reason: 'matched' });
     record(ctx, routes.slice(i + 1), 'not reached: an earlier route matched');
-    const lookup = (host: string) => model.services.get(host);
+    const lookup = (host: string) => model.serviceFor(host, ctx.proxy.namespace);
     const outcome = httpOutcome(r.rule, ctx.port, view.path, r.match?.uri, lookup, (request.scheme ?? 'http') === 'https');
     return result(ctx, 'HTTP', outcome, r.vs.fullName, r.ref);
   }

@@ -49,6 +49,14 @@ export interface ServiceModel {
   /** `Service ns/name` or `ServiceEntry ns/name`. */
   readonly description: string;
   readonly ports: ServicePort[];
+  /** The namespaces that see it: `*` for all (exportTo, or a Service's networking.istio.io/exportTo annotation). */
+  readonly visibleIn: readonly string[];
+}
+
+/** The namespaces an exportTo list makes an object visible in (`.` its own, `~` none, none given: all). */
+function visibility(exportTo: readonly string[], namespace: string): string[] {
+  if (exportTo.length === 0 || exportTo.includes('*')) return ['*'];
+  return exportTo.filter(e => e !== '~').map(e => e === '.' ? namespace : e);
 }
 
 /** A server of a Gateway. */
@@ -103,7 +111,8 @@ export function kubePortProtocol(name: string, appProtocol: string | undefined):
 /** The objects of one simulation, indexed. */
 export class RoutingModel {
   public readonly virtualServices: VirtualServiceModel[] = [];
-  public readonly services = new Map<string, ServiceModel>();
+  /** Services and ServiceEntries by host; several may declare one host, each visible in its own namespaces. */
+  private readonly services = new Map<string, ServiceModel[]>();
   public readonly gateways = new Map<string, GatewayModel>();
   /** Non-wildcard VirtualService hosts. */
   private readonly exactHosts = new Map<string, HostEntry[]>();
@@ -142,14 +151,18 @@ export class RoutingModel {
           protocol: protocolClass(typeof port.protocol === 'string' ? port.protocol : ''),
           source: `protocol ${typeof port.protocol === 'string' ? port.protocol : '(none)'}`,
         }));
-        for (const host of strings(spec.hosts)) this.services.set(host.toLowerCase(), { description: `ServiceEntry ${namespace}/${name}`, ports });
+        const visibleIn = visibility(strings(spec.exportTo), namespace);
+        for (const host of strings(spec.hosts)) this.addService(host.toLowerCase(), { description: `ServiceEntry ${namespace}/${name}`, ports, visibleIn });
       } else if (group === '' && obj.kind === 'Service') {
         const ports = list(spec.ports).filter(isRecord).map(port => {
           const portName = typeof port.name === 'string' ? port.name : '';
           const { protocol, source } = kubePortProtocol(portName, typeof port.appProtocol === 'string' ? port.appProtocol : undefined);
           return { number: typeof port.port === 'number' ? port.port : 0, name: portName, protocol, source };
         });
-        this.services.set(`${name}.${namespace}.svc.cluster.local`, { description: `Service ${namespace}/${name}`, ports });
+        const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+        const exportTo = typeof annotations['networking.istio.io/exportTo'] === 'string' ? annotations['networking.istio.io/exportTo'].split(',') : [];
+        const visibleIn = visibility(exportTo.map(e => e.trim()), namespace);
+        this.addService(`${name}.${namespace}.svc.cluster.local`, { description: `Service ${namespace}/${name}`, ports, visibleIn });
       }
     }
     // istiod's order: creation time, then name, then namespace.
@@ -211,6 +224,17 @@ export class RoutingModel {
   /** Whether any VirtualService or service names this host (to expand `name.ns` like Kubernetes DNS). */
   public knowsHost(host: string): boolean {
     return this.exactHosts.has(host) || this.services.has(host);
+  }
+
+  /** The Service or ServiceEntry for a host that a proxy in `namespace` sees (the first one declared). */
+  public serviceFor(host: string, namespace: string): ServiceModel | undefined {
+    return this.services.get(host)?.find(service => service.visibleIn.includes('*') || service.visibleIn.includes(namespace));
+  }
+
+  private addService(host: string, service: ServiceModel): void {
+    const list = this.services.get(host);
+    if (list) list.push(service);
+    else this.services.set(host, [service]);
   }
 }
 

@@ -194,3 +194,13 @@ test('inSubnet: IPv4 CIDRs and plain addresses', () => {
   expect(inSubnet('1.2.3.4', '1.2.3.4')).toBe(true);
   expect(inSubnet('::1', '::1')).toBe(true);
 });
+
+test('a ServiceEntry not exported to the caller\'s namespace does not make its host known there', () => {
+  const se = {
+    apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'ext', namespace: 'shop' },
+    spec: { hosts: ['api.example.org'], exportTo: ['.'], resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
+  };
+  const sim = RouteSimulator.fromObjects([se]);
+  expect(sim.route({ host: 'api.example.org', sourceNamespace: 'default' }).fallback).toMatch(/PassthroughCluster/);
+  expect(sim.route({ host: 'api.example.org', sourceNamespace: 'shop' }).fallback).toMatch(/^Istio's default route: to api.example.org:80/);
+});

@@ -42,5 +42,26 @@ test('port protocols: appProtocol first, then the name prefix; ServiceEntry prot
     metadata: { name: 'db', namespace: 'n' },
     spec: { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] },
   }]);
-  expect(model.services.get('db.example.com')).toEqual({ description: 'ServiceEntry n/db', ports: [{ number: 5432, name: 'pg', protocol: 'TCP', source: 'protocol TCP' }] });
+  expect(model.serviceFor('db.example.com', 'n')).toEqual({
+    description: 'ServiceEntry n/db', ports: [{ number: 5432, name: 'pg', protocol: 'TCP', source: 'protocol TCP' }], visibleIn: ['*'],
+  });
+});
+
+test('services are seen only from the namespaces they are exported to (exportTo, the Service annotation)', () => {
+  const entry = (name: string, namespace: string, exportTo?: string[]) => ({
+    apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name, namespace },
+    spec: { hosts: ['api.example.org'], exportTo, resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
+  });
+  const service = {
+    apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'data', annotations: { 'networking.istio.io/exportTo': '., ops' } },
+    spec: { ports: [{ port: 5432, name: 'tcp-postgres' }] },
+  };
+  const model = new RoutingModel([entry('shop-only', 'shop', ['.']), entry('ops', 'ops', ['ops', 'billing']), entry('hidden', 'x', ['~']), service]);
+  expect(model.serviceFor('api.example.org', 'shop')?.description).toBe('ServiceEntry shop/shop-only');
+  expect(model.serviceFor('api.example.org', 'billing')?.description).toBe('ServiceEntry ops/ops');
+  expect(model.serviceFor('api.example.org', 'x')).toBeUndefined();
+  expect(model.serviceFor('api.example.org', 'default')).toBeUndefined();
+  expect(model.serviceFor('db.data.svc.cluster.local', 'ops')?.description).toBe('Service data/db');
+  expect(model.serviceFor('db.data.svc.cluster.local', 'data')?.description).toBe('Service data/db');
+  expect(model.serviceFor('db.data.svc.cluster.local', 'shop')).toBeUndefined();
 });
