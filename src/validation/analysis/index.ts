@@ -14,6 +14,7 @@ import { analyzeDestinationRuleCaCertificates } from './destination-rule-ca-cert
 import { analyzeDestinationRuleSubsets } from './destination-rule-subsets';
 import { analyzeDuplicateObjects } from './duplicate-objects';
 import { analyzeGatewayCertificates } from './gateway-certificates';
+import { analyzeIngressRouteRules } from './ingress-route-rules';
 import { analyzeMeshGatewayHosts } from './mesh-gateway-hosts';
 import { analyzeRetriesWithoutTimeout } from './retries-timeout';
 import { analyzeRouteWeights } from './route-weights';
@@ -33,6 +34,7 @@ export const ANALYZERS: readonly Analyzer[] = [
   analyzeDuplicateObjects,
   analyzeVirtualServiceGateways,
   analyzeVirtualServiceDestinations,
+  analyzeIngressRouteRules,
   analyzeVirtualServiceSubsets,
   analyzeMeshGatewayHosts,
   analyzeUnreachableRules,

@@ -10,7 +10,7 @@ describe('analyzeObjects', () => {
       virtualService('early', { hosts: ['reviews'], gateways: ['missing'], http: [route('reviews')] }, 'bookinfo'),
     ];
     expect(analyzeObjects(objects).map(d => [d.objectIndex, d.code])).toEqual([
-      [0, 'IST0101'], [2, 'IST0101'], [2, 'IST0132'],
+      [0, 'IST0101'], [2, 'IST0101'], [2, 'IST0132'], [2, 'IST0140'],
     ]);
     expect(analyzeObjects([])).toEqual([]);
   });
@@ -24,7 +24,7 @@ describe('analyzeObjects', () => {
         virtualService(`vs${i}`, {
           hosts: [`svc${i}`],
           gateways: ['mesh', 'istio-system/ingress'],
-          http: [{ match: [{ uri: { prefix: `/api/${i}` } }], ...route(`svc${i}`, { subset: 'v1' }), retries: { attempts: 2 }, timeout: '5s' }, route(`svc${i}`)],
+          http: [{ match: [{ uri: { prefix: `/api/${i}` } }], ...route(`svc${i}`, { subset: 'v1' }), retries: { attempts: 2 }, timeout: '5s' }, route(`svc${i}`, { subset: 'v1' })],
         }, ns),
         destinationRule(`dr${i}`, { host: `svc${i}`, subsets: [{ name: 'v1', labels: { version: 'v1' } }], trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } }, ns),
         serviceEntry(`se${i}`, { hosts: [`api${i}.example.com`], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }] }, ns),

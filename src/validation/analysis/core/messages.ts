@@ -44,6 +44,8 @@ export const IstioMessages = {
   ServiceEntryAddressesRequired: type('IST0134', 'ServiceEntryAddressesRequired', WARNING, 'ServiceEntry addresses are required for this protocol.'),
   GatewayDuplicateCertificate: type('IST0138', 'GatewayDuplicateCertificate', WARNING,
     'Duplicate certificate in multiple gateways %v may cause 404s if clients re-use HTTP2 connections.'),
+  IngressRouteRulesNotAffected: type('IST0140', 'IngressRouteRulesNotAffected', WARNING,
+    'Subset in virtual service %s has no effect on ingress gateway %s requests'),
   ConflictingGateways: type('IST0145', 'ConflictingGateways', ERROR, 'Conflict with gateways %s (workload selector %s, port %s, hosts %v).'),
   ReferencedInternalGateway: type('IST0165', 'ReferencedInternalGateway', WARNING,
     'Gateway reference in VirtualService %s is to an implementation-generated internal Gateway: %s.'),
