@@ -8,6 +8,7 @@ import { validateDestinationRule } from './destination-rule';
 import { validateGateway } from './gateway';
 import { checkReservedAnnotations } from './metadata';
 import { validatePeerAuthentication } from './peer-authentication';
+import { validateProxyConfig } from './proxy-config';
 import { validateRequestAuthentication } from './request-authentication';
 import { validateServiceEntry } from './service-entry';
 import { validateSidecar } from './sidecar';
@@ -24,6 +25,7 @@ const validators: Record<string, KindValidator> = {
   'networking.istio.io/Sidecar': validateSidecar,
   'networking.istio.io/WorkloadEntry': validateWorkloadEntry,
   'networking.istio.io/WorkloadGroup': validateWorkloadGroup,
+  'networking.istio.io/ProxyConfig': validateProxyConfig,
   'security.istio.io/AuthorizationPolicy': validateAuthorizationPolicy,
   'security.istio.io/PeerAuthentication': validatePeerAuthentication,
   'security.istio.io/RequestAuthentication': validateRequestAuthentication,
