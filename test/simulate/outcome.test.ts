@@ -11,7 +11,7 @@ test('weights: one destination takes everything; weight 0 is dropped among sever
 });
 
 test('destination port: the route\'s, else the service\'s only port, else the request\'s', () => {
-  const lookup = (h: string) => (h === 'one' ? { description: 'Service x/one', ports: [{ number: 9080, name: 'http', protocol: 'HTTP', source: '' }] } : undefined);
+  const lookup = (h: string) => (h === 'one' ? { description: 'Service x/one', ports: [{ number: 9080, name: 'http', protocol: 'HTTP', source: '' }], visibleIn: ['*'] } : undefined);
   const out = httpOutcome({ route: [{ ...dest('a', { port: { number: 8080 } }), weight: 50 }, { ...dest('one'), weight: 25 }, { ...dest('b'), weight: 25 }] }, 80, '/', undefined, lookup, false);
   expect(out.destinations.map(d => d.port)).toEqual([8080, 9080, 80]);
 });
