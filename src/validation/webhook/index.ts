@@ -12,6 +12,7 @@ import { validateProxyConfig } from './proxy-config';
 import { validateRequestAuthentication } from './request-authentication';
 import { validateServiceEntry } from './service-entry';
 import { validateSidecar } from './sidecar';
+import { validateTelemetry } from './telemetry';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
 import { validateWorkloadEntry } from './workload-entry';
@@ -29,6 +30,7 @@ const validators: Record<string, KindValidator> = {
   'security.istio.io/AuthorizationPolicy': validateAuthorizationPolicy,
   'security.istio.io/PeerAuthentication': validatePeerAuthentication,
   'security.istio.io/RequestAuthentication': validateRequestAuthentication,
+  'telemetry.istio.io/Telemetry': validateTelemetry,
 };
 
 /** The webhook's findings for an object the schema accepted; empty for kinds without rules. */
