@@ -3,9 +3,9 @@
  * Istio: pkg/config/analysis/analyzers/destinationrule/subset.go (PodNotSelectedAnalyzer) — IST0174
  * for an unknown host, IST0173 for a subset whose labels (merged over the ServiceEntry's
  * workloadSelector) match no pod in any namespace. Offline: IST0174 only when the set has Services
- * (as IST0101 for destination hosts), IST0173 only when it has workloads (core/workloads.ts); the
- * topology labels istiod adds to pods from their Node are not known, so a subset selecting on them
- * can be reported wrongly.
+ * (as IST0101 for destination hosts), IST0173 only when it has workloads (core/workloads.ts). Pods
+ * are matched with the labels istiod adds (the topology labels of their Node, from Node objects of
+ * the set, and `kubernetes.io/hostname`: Workloads.withNodeLabels).
  */
 import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
@@ -16,7 +16,7 @@ import { Workloads } from './core/workloads';
 
 export function analyzeDestinationRuleSubsets(set: ObjectSet, report: Report): void {
   const registry = ServiceRegistry.of(set);
-  const workloads = Workloads.of(set);
+  const workloads = Workloads.withNodeLabels(set);
   const knowsServices = set.of(Group.CORE, 'Service').length > 0;
   for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
     const host = typeof rule.spec.host === 'string' ? rule.spec.host : '';

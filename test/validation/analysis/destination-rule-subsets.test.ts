@@ -38,4 +38,58 @@ describe('DestinationRule subsets and host (IST0173, IST0174)', () => {
       message: 'The host reviews defined in the DestinationRule does not match any services in the mesh.',
     }]);
   });
+
+  describe('pods carry their Node\'s topology labels and their node name (label.AugmentLabels)', () => {
+    const node = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels } });
+    const onNode = (name: string, labels: Record<string, string>, nodeName?: string) =>
+      ({ ...pod(name, 'bookinfo', labels), spec: { containers: [], ...(nodeName ? { nodeName } : {}) } });
+    const subsetRule = (labels: Record<string, string>) =>
+      destinationRule('reviews', { host: 'reviews', subsets: [{ name: 'local', labels: { app: 'reviews', ...labels } }] }, 'bookinfo');
+    const zoned = node('n1', {
+      'topology.kubernetes.io/region': 'eu', 'topology.kubernetes.io/zone': 'eu-1a', 'topology.istio.io/subzone': 'rack7', 'kubernetes.io/hostname': 'other',
+    });
+    const selects = (labels: Record<string, string>, ...objects: unknown[]) =>
+      findings([service('reviews', 'bookinfo'), subsetRule(labels), ...objects], 'IST0173').length === 0;
+
+    test('region, zone and subzone of the Node the pod runs on', () => {
+      const p = onNode('reviews-1', { app: 'reviews' }, 'n1');
+      expect(selects({ 'topology.kubernetes.io/region': 'eu' }, zoned, p)).toBe(true);
+      expect(selects({ 'topology.kubernetes.io/zone': 'eu-1a', 'topology.istio.io/subzone': 'rack7' }, zoned, p)).toBe(true);
+      expect(selects({ 'topology.kubernetes.io/zone': 'eu-1b' }, zoned, p)).toBe(false);
+      // Without the Node object, only the node name is known.
+      expect(selects({ 'topology.kubernetes.io/region': 'eu' }, p)).toBe(false);
+    });
+
+    test('kubernetes.io/hostname is spec.nodeName, not the Node\'s own label; pods without nodeName get none', () => {
+      expect(selects({ 'kubernetes.io/hostname': 'n1' }, zoned, onNode('reviews-1', { app: 'reviews' }, 'n1'))).toBe(true);
+      expect(selects({ 'kubernetes.io/hostname': 'n1' }, onNode('reviews-1', { app: 'reviews' }, 'n1'))).toBe(true);
+      expect(selects({ 'kubernetes.io/hostname': 'other' }, zoned, onNode('reviews-1', { app: 'reviews' }, 'n1'))).toBe(false);
+      expect(selects({ 'kubernetes.io/hostname': 'n1' }, zoned, onNode('reviews-1', { app: 'reviews' }))).toBe(false);
+    });
+
+    test('the Node\'s values replace the pod\'s own topology labels', () => {
+      const p = onNode('reviews-1', { app: 'reviews', 'topology.kubernetes.io/region': 'us' }, 'n1');
+      expect(selects({ 'topology.kubernetes.io/region': 'us' }, zoned, p)).toBe(false);
+      expect(selects({ 'topology.kubernetes.io/region': 'us' }, onNode('reviews-1', { app: 'reviews', 'topology.kubernetes.io/region': 'us' }))).toBe(true);
+    });
+
+    test('as LocalityToString: a Node without zone gives no subzone', () => {
+      const noZone = node('n2', { 'topology.kubernetes.io/region': 'eu', 'topology.istio.io/subzone': 'rack7' });
+      const p = onNode('reviews-1', { app: 'reviews' }, 'n2');
+      expect(selects({ 'topology.kubernetes.io/region': 'eu' }, noZone, p)).toBe(true);
+      expect(selects({ 'topology.istio.io/subzone': 'rack7' }, noZone, p)).toBe(false);
+    });
+
+    test('a pod template\'s nodeName counts too', () => {
+      const d = deployment('reviews', 'bookinfo', { app: 'reviews' });
+      (d.spec.template.spec as Record<string, unknown>).nodeName = 'n1';
+      expect(selects({ 'topology.kubernetes.io/zone': 'eu-1a' }, zoned, d)).toBe(true);
+    });
+
+    test('Sidecar selectors still match the pod\'s own labels only', () => {
+      const objects = [zoned, onNode('reviews-1', { app: 'reviews' }, 'n1'),
+        { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 's', namespace: 'bookinfo' }, spec: { workloadSelector: { labels: { 'topology.kubernetes.io/region': 'eu' } } } }];
+      expect(findings(objects, 'IST0101').map(f => f.path)).toEqual(['spec.workloadSelector.labels']);
+    });
+  });
 });
