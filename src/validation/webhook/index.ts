@@ -15,6 +15,7 @@ import { validateSidecar } from './sidecar';
 import { validateTelemetry } from './telemetry';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
+import { validateWasmPlugin } from './wasm-plugin';
 import { validateWorkloadEntry } from './workload-entry';
 import { validateWorkloadGroup } from './workload-group';
 
@@ -31,6 +32,7 @@ const validators: Record<string, KindValidator> = {
   'security.istio.io/PeerAuthentication': validatePeerAuthentication,
   'security.istio.io/RequestAuthentication': validateRequestAuthentication,
   'telemetry.istio.io/Telemetry': validateTelemetry,
+  'extensions.istio.io/WasmPlugin': validateWasmPlugin,
 };
 
 /** The webhook's findings for an object the schema accepted; empty for kinds without rules. */
