@@ -13,6 +13,7 @@ import { validateRequestAuthentication } from './request-authentication';
 import { validateServiceEntry } from './service-entry';
 import { validateSidecar } from './sidecar';
 import { validateTelemetry } from './telemetry';
+import { validateTrafficExtension } from './traffic-extension';
 import { KindValidator, WebhookFinding, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
 import { validateWasmPlugin } from './wasm-plugin';
@@ -33,6 +34,7 @@ const validators: Record<string, KindValidator> = {
   'security.istio.io/RequestAuthentication': validateRequestAuthentication,
   'telemetry.istio.io/Telemetry': validateTelemetry,
   'extensions.istio.io/WasmPlugin': validateWasmPlugin,
+  'extensions.istio.io/TrafficExtension': validateTrafficExtension,
 };
 
 /** The webhook's findings for an object the schema accepted; empty for kinds without rules. */
