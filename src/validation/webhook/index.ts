@@ -5,6 +5,7 @@
 import { validateAuthorizationPolicy } from './authorization-policy';
 import { stringOf } from './common/values';
 import { validateDestinationRule } from './destination-rule';
+import { validateEnvoyFilter } from './envoy-filter';
 import { validateGateway } from './gateway';
 import { checkReservedAnnotations } from './metadata';
 import { validatePeerAuthentication } from './peer-authentication';
@@ -26,6 +27,7 @@ const validators: Record<string, KindValidator> = {
   'networking.istio.io/Gateway': validateGateway,
   'networking.istio.io/ServiceEntry': validateServiceEntry,
   'networking.istio.io/Sidecar': validateSidecar,
+  'networking.istio.io/EnvoyFilter': validateEnvoyFilter,
   'networking.istio.io/WorkloadEntry': validateWorkloadEntry,
   'networking.istio.io/WorkloadGroup': validateWorkloadGroup,
   'networking.istio.io/ProxyConfig': validateProxyConfig,
