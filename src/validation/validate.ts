@@ -24,14 +24,17 @@ export function isIstioObject(obj: unknown): boolean {
  */
 export function validateObjects(objects: readonly unknown[], options: { readonly analysis?: boolean } = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  // Objects the API server or the webhook would refuse never reach the cluster: no analysis of them.
-  const admitted: unknown[] = objects.map((obj, objectIndex) => {
-    if (!isIstioObject(obj)) return obj;
+  // Objects the API server or the webhook would refuse never reach the cluster: they are not
+  // analysed, but still count as present for the objects that refer to them, so one invalid object
+  // gets its own errors once instead of a cascade of "not found" on its users.
+  const refused = new Set<number>();
+  objects.forEach((obj, objectIndex) => {
+    if (!isIstioObject(obj)) return;
     const own = validateObject(obj as Record<string, unknown>, objectIndex);
     diagnostics.push(...own);
-    return own.some(diagnostic => diagnostic.severity === Severity.ERROR) ? undefined : obj;
+    if (own.some(diagnostic => diagnostic.severity === Severity.ERROR)) refused.add(objectIndex);
   });
-  if (options.analysis !== false) diagnostics.push(...analyzeObjects(admitted));
+  if (options.analysis !== false) diagnostics.push(...analyzeObjects(objects, { refused }));
   return diagnostics;
 }
 

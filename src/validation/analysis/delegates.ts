@@ -21,6 +21,8 @@ export function analyzeDelegates(set: ObjectSet, report: Report): void {
       const delegate = set.find(Group.NETWORKING, 'VirtualService', namespace, name);
       if (!delegate) {
         report.add(root, OwnMessages.DelegateNotFound, path, reference);
+      } else if (delegate.refused) {
+        // A refused delegate's own errors are reported; its contents are not judged from here.
       } else if (strings(delegate.spec.hosts).length > 0) {
         // istiod only indexes VirtualServices without hosts as delegates.
         report.add(root, OwnMessages.DelegateNotUsable, path, reference, 'has hosts, so istiod treats it as a root VirtualService, not a delegate');

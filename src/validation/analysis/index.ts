@@ -51,14 +51,24 @@ export const ANALYZERS: readonly Analyzer[] = [
   analyzeRetriesWithoutTimeout,
 ];
 
+/** Options of analyzeObjects. */
+export interface AnalyzeOptions {
+  /**
+   * Indexes of objects refused by schema or webhook validation: they count as present when other
+   * objects refer to them (no "not found" cascade; references into them are trusted), but are not
+   * analysed or reported on themselves.
+   */
+  readonly refused?: ReadonlySet<number>;
+}
+
 /**
- * Findings about relations between objects. `objects[i]` is undefined for an Istio object that failed
- * schema or webhook validation (it takes no part); non-Istio objects (Services, Pods, ...) are context.
+ * Findings about relations between objects; non-Istio objects (Services, Pods, ...) are context. An
+ * undefined entry takes no part at all; a refused one (options.refused) only as a reference target.
  * Each diagnostic's `objectIndex` is the object it is reported on; they come sorted by it. Objects
  * declared external by an annotation (core/external-stubs.ts) count as present and are never reported on.
  */
-export function analyzeObjects(objects: readonly unknown[]): Diagnostic[] {
-  const set = new ObjectSet(withExternalStubs(objects));
+export function analyzeObjects(objects: readonly unknown[], options: AnalyzeOptions = {}): Diagnostic[] {
+  const set = new ObjectSet(withExternalStubs(objects), options.refused);
   const report = new Report();
   for (const analyzer of ANALYZERS) analyzer(set, report);
   // Array.prototype.sort is stable: an object's findings keep the analyzers' order.

@@ -46,7 +46,7 @@ function namedHosts(set: ObjectSet): Set<string> {
   const add = (entry: Entry, host: string) => {
     if (isClusterLocal(host)) out.add(resourceNameFromHost(entry.namespace, host));
   };
-  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) for (const host of strings(vs.spec.hosts)) add(vs, host);
-  for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) if (typeof rule.spec.host === 'string') add(rule, rule.spec.host);
+  for (const vs of set.targets(Group.NETWORKING, 'VirtualService')) for (const host of strings(vs.spec.hosts)) add(vs, host);
+  for (const rule of set.targets(Group.NETWORKING, 'DestinationRule')) if (typeof rule.spec.host === 'string') add(rule, rule.spec.host);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, ObjectSet, strings, isOpaque } from './core/object-set';
 import { RegistryService, ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
 import { allDestinations, destinationHost, RouteDestination } from './core/routes';
@@ -30,8 +30,8 @@ export function analyzeVirtualServiceDestinations(set: ObjectSet, report: Report
 
 /** checkServiceEntryPorts: no port is fine for a one-port service; a named port must exist. */
 function checkPort(vs: Entry, target: RouteDestination, host: string, service: RegistryService, report: Report): void {
-  // An imported host's ports are unknown.
-  if (service.source.external) return;
+  // An imported host's ports are unknown; a refused ServiceEntry's are not judged.
+  if (isOpaque(service.source)) return;
   const port = target.destination.port;
   if (port === undefined || port === null) {
     if (service.ports.length > 1) {

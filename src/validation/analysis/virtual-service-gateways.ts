@@ -9,7 +9,7 @@ import { hostsMatch } from '../hosts';
 import { isRecord } from '../json';
 import { fullName, namesForNamespace, shortOrFullName } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, list, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, isOpaque, list, ObjectSet, strings } from './core/object-set';
 import { Report } from './core/report';
 
 /**
@@ -45,8 +45,8 @@ function isInternalGatewayReference(reference: string): boolean {
 /** Some VirtualService host matches a server host the Gateway exposes to the VirtualService's namespace. */
 function servedByGateway(gateway: Entry | undefined, vsHosts: readonly string[], vsNamespace: string): boolean {
   if (!gateway) return false;
-  // An imported gateway's servers are unknown: trust the reference.
-  if (gateway.external) return true;
+  // An imported gateway's servers are unknown, a refused one's not judged: trust the reference.
+  if (isOpaque(gateway)) return true;
   const serverHosts = list(gateway.spec.servers).filter(isRecord).flatMap(server => qualifyServerHosts(strings(server.hosts), gateway.namespace));
   return namesForNamespace(serverHosts, vsNamespace).some(serverHost => vsHosts.some(host => hostsMatch(serverHost, host)));
 }

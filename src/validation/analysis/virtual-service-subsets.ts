@@ -15,8 +15,11 @@ export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): vo
   // As istioctl: a host names `namespace/name` (short names in the object's namespace), and a
   // DestinationRule's subsets count wherever it is, whatever its exportTo or workloadSelector.
   const defined = new Set<string>();
-  for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
+  // Hosts of refused DestinationRules: any subset of them counts as defined (the rule's own errors are reported).
+  const trusted = new Set<string>();
+  for (const rule of set.targets(Group.NETWORKING, 'DestinationRule')) {
     const host = resourceNameFromHost(rule.namespace, typeof rule.spec.host === 'string' ? rule.spec.host : '');
+    if (rule.refused) trusted.add(host);
     for (const subset of list(rule.spec.subsets)) if (isRecord(subset)) defined.add(`${host}\n${subset.name ?? ''}`);
   }
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
@@ -24,7 +27,8 @@ export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): vo
       const subset = typeof target.destination.subset === 'string' ? target.destination.subset : '';
       if (subset === '') continue;
       const host = destinationHost(target.destination);
-      if (defined.has(`${resourceNameFromHost(vs.namespace, host)}\n${subset}`)) continue;
+      const name = resourceNameFromHost(vs.namespace, host);
+      if (trusted.has(name) || defined.has(`${name}\n${subset}`)) continue;
       const reftype = target.mirror ? 'mirror+subset in destinationrule' : 'host+subset in destinationrule';
       report.add(vs, IstioMessages.ReferencedResourceNotFound, `${target.path}.subset`, reftype, `${host}+${subset}`);
     }

@@ -57,12 +57,67 @@ describe('through validateObjects', () => {
     })]);
   });
 
-  test('an object the schema rejects is left out of the analysis', () => {
-    const diagnostics = validateObjects([
+  // CI1001 (a route to a host no Service declares) is beside the point here.
+  const codes = (objects: unknown[]) => validateObjects(objects).filter(d => d.code !== 'CI1001').map(d => [d.objectIndex, d.code]);
+
+  test('a Gateway the schema rejects: its own error once, and the VirtualService using it finds it (no IST0101/IST0132)', () => {
+    const found = codes([
       gateway('broken', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 'eighty' }, hosts: ['a.example.com'] }] }),
       virtualService('web', { hosts: ['a.example.com'], gateways: ['broken'], http: [route('web')] }),
     ]);
-    expect(diagnostics.map(d => [d.objectIndex, d.code])).toEqual(expect.arrayContaining([[0, 'IST0106'], [1, 'IST0101']]));
-    expect(diagnostics.find(d => d.code === 'IST0101')?.message).toBe('Referenced gateway not found: "broken"');
+    expect(found.filter(([i]) => i === 1)).toEqual([]);
+    expect(found.filter(([i]) => i === 0).map(([, c]) => c)).toContain('IST0106');
+  });
+
+  test('a Gateway the webhook rejects: the same, whatever hosts it lists', () => {
+    const broken = gateway('gw', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['other.example.com'], tls: { mode: 'SIMPLE' } }] }, 'shop');
+    const vs = virtualService('web', { hosts: ['a.example.com'], gateways: ['gw'], http: [route('web')] }, 'shop');
+    expect(codes([broken, vs]).filter(([i]) => i === 1)).toEqual([]);
+    expect(codes([broken, vs]).filter(([i]) => i === 0).length).toBeGreaterThan(0);
+  });
+
+  test('a DestinationRule the webhook rejects still defines its host\'s subsets; a missing one is still reported', () => {
+    const rule = destinationRule('reviews', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }], trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN', consistentHash: { httpHeaderName: 'x' } } } }, 'bookinfo');
+    const vs = virtualService('reviews', { hosts: ['reviews'], http: [route('reviews', { subset: 'v2' })] }, 'bookinfo');
+    const other = virtualService('ratings', { hosts: ['ratings'], http: [route('ratings', { subset: 'v1' })] }, 'bookinfo');
+    const found = codes([service('reviews', 'bookinfo'), service('ratings', 'bookinfo'), rule, vs, other]);
+    expect(found.filter(([i]) => i === 2).map(([, c]) => c)).toContain('IST0106');
+    expect(found.filter(([i]) => i === 3)).toEqual([]);
+    expect(found.filter(([i]) => i === 4)).toEqual([[4, 'IST0101']]);
+  });
+
+  test('a refused ServiceEntry still registers its hosts (no IST0101 host, no CI1001), its ports not judged', () => {
+    const ports = [{ number: 443, name: 'https', protocol: 'HTTPS' }, { number: 443, name: 'again', protocol: 'HTTPS' }];
+    const entry = serviceEntry('api', { hosts: ['api.example.com'], ports, resolution: 'DNS' });
+    const vs = virtualService('api', { hosts: ['api.example.com'], http: [route('api.example.com', { port: { number: 8443 } })] });
+    const found = validateObjects([entry, vs]).map(d => [d.objectIndex, d.code]);
+    expect(found.filter(([i]) => i === 0).length).toBeGreaterThan(0);
+    expect(found.filter(([i]) => i === 1)).toEqual([]);
+  });
+
+  test('a refused delegate: the root\'s delegate reference resolves (no CI1004)', () => {
+    const root = virtualService('root', { hosts: ['a.example.com'], http: [{ delegate: { name: 'child', namespace: 'shop' } }] }, 'shop');
+    const child = virtualService('child', { http: [{ ...route('web'), timeout: 'ten seconds' }] }, 'shop');
+    const found = codes([root, child]);
+    expect(found.filter(([i]) => i === 0)).toEqual([]);
+    expect(found.filter(([i]) => i === 1).length).toBeGreaterThan(0);
+  });
+
+  test('a refused object is not analysed: no findings on others from its contents (IST0109, CI1007)', () => {
+    const good = virtualService('a', { hosts: ['reviews'], http: [route('reviews')] }, 'shop');
+    const bad = virtualService('b', { hosts: ['reviews'], http: [{ ...route('reviews'), timeout: 'soon' }] }, 'shop');
+    const found = codes([good, bad]);
+    expect(found.filter(([i]) => i === 0)).toEqual([]);
+    const twin = { ...good, spec: { ...good.spec, http: [{ ...route('reviews'), timeout: 'soon' }] } };
+    expect(codes([good, twin]).filter(([i]) => i === 0)).toEqual([]);
+  });
+
+  test('analyzeObjects: undefined still takes no part, a refused index only as a reference target', () => {
+    const gw = gateway('gw', { servers: [] });
+    const vs = virtualService('web', { hosts: ['a.example.com'], gateways: ['gw'], http: [route('web')] });
+    const analyzed = (objects: unknown[], refused?: Set<number>) => analyzeObjects(objects, { refused }).map(d => d.code).filter(c => c !== 'CI1001');
+    expect(analyzed([undefined, vs])).toEqual(['IST0101', 'IST0132']);
+    expect(analyzed([gw, vs], new Set([0]))).toEqual([]);
+    expect(analyzed([gw, vs])).toEqual(['IST0132']);
   });
 });

@@ -40,6 +40,12 @@ export interface Entry {
   readonly spec: any;
   /** A stand-in for an object outside the set (./external-stubs.ts): present, contents unknown, never reported on. */
   readonly external: boolean;
+  /**
+   * An object refused by schema or webhook validation (its own errors are reported there): it
+   * counts as present when others refer to it, with contents not to be judged (references into it
+   * are trusted, like an external stand-in's), is never reported on and is not analysed itself.
+   */
+  readonly refused: boolean;
 }
 
 /** The objects of one analysis run, indexed by kind and by kind/namespace/name. */
@@ -48,12 +54,16 @@ export class ObjectSet {
   private readonly byName = new Map<string, Entry>();
   private readonly memos = new Map<string, unknown>();
 
-  constructor(objects: readonly unknown[]) {
+  private readonly targetsByKind = new Map<string, Entry[]>();
+
+  /** `refused`: the indexes of objects refused by validation (see Entry.refused). */
+  constructor(objects: readonly unknown[], refused: ReadonlySet<number> = new Set()) {
     objects.forEach((obj, index) => {
-      const entry = toEntry(obj, index);
+      const entry = toEntry(obj, index, refused.has(index));
       if (!entry) return;
       const kindKey = `${entry.group}/${entry.kind}`;
-      pushTo(this.byKind, kindKey, entry);
+      if (!entry.refused) pushTo(this.byKind, kindKey, entry);
+      pushTo(this.targetsByKind, kindKey, entry);
       const nameKey = `${kindKey}/${entry.namespace}/${entry.name}`;
       if (!this.byName.has(nameKey)) this.byName.set(nameKey, entry);
     });
@@ -64,12 +74,17 @@ export class ObjectSet {
     return [...this.byKind.keys()];
   }
 
-  /** Every object of a kind, in input order. */
+  /** Every object of a kind to analyse (refused ones left out), in input order. */
   public of(group: string, kind: string): readonly Entry[] {
     return this.byKind.get(`${group}/${kind}`) ?? [];
   }
 
-  /** The object of a kind with that namespace and name (the first one, if the input repeats it). */
+  /** Every object of a kind others may refer to — refused ones included — in input order. */
+  public targets(group: string, kind: string): readonly Entry[] {
+    return this.targetsByKind.get(`${group}/${kind}`) ?? [];
+  }
+
+  /** The object of a kind with that namespace and name (the first one, if the input repeats it; refused ones included). */
   public find(group: string, kind: string, namespace: string, name: string): Entry | undefined {
     return this.byName.get(`${group}/${kind}/${namespace}/${name}`);
   }
@@ -81,7 +96,7 @@ export class ObjectSet {
   }
 }
 
-function toEntry(obj: unknown, index: number): Entry | undefined {
+function toEntry(obj: unknown, index: number, refused: boolean): Entry | undefined {
   if (!isRecord(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') return undefined;
   const metadata = isRecord(obj.metadata) ? obj.metadata : {};
   const slash = obj.apiVersion.indexOf('/');
@@ -99,7 +114,13 @@ function toEntry(obj: unknown, index: number): Entry | undefined {
     annotations: stringMap(metadata.annotations),
     spec: isRecord(obj.spec) ? obj.spec : {},
     external: isExternalStub(obj),
+    refused,
   };
+}
+
+/** Whether an object's contents are to be trusted rather than checked: an external stand-in or a refused object. */
+export function isOpaque(entry: Entry): boolean {
+  return entry.external || entry.refused;
 }
 
 /** Adds an item to the list a multimap holds under `key`. */

@@ -46,9 +46,9 @@ export class ServiceRegistry {
   private readonly wildcards = new Map<string, Map<string, RegistryService>>();
 
   private constructor(set: ObjectSet) {
-    for (const entry of set.of(Group.NETWORKING, 'ServiceEntry')) this.addServiceEntry(entry);
+    for (const entry of set.targets(Group.NETWORKING, 'ServiceEntry')) this.addServiceEntry(entry);
     // Services go in after ServiceEntries and replace one with the same key, as in istioctl.
-    for (const entry of set.of(Group.CORE, 'Service')) this.addService(entry);
+    for (const entry of set.targets(Group.CORE, 'Service')) this.addService(entry);
   }
 
   /**

@@ -10,7 +10,7 @@ export class Report {
 
   /** A finding of `type` on `entry` at `path`, the template filled with `args`. */
   public add(entry: Entry, type: MessageType, path: string, ...args: unknown[]): void {
-    if (entry.external) return;
+    if (entry.external || entry.refused) return;
     this.diagnostics.push({
       severity: type.level,
       code: type.code,
