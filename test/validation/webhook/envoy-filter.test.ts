@@ -1,7 +1,7 @@
+import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateEnvoyFilter } from '../../../src/validation/webhook/envoy-filter';
 import { WebhookObject } from '../../../src/validation/webhook/types';
-import { err, warn } from './findings-support';
 
 function envoyFilter(spec: any): WebhookObject {
   return { apiVersion: 'networking.istio.io/v1alpha3', kind: 'EnvoyFilter', name: 'ef', namespace: 'apps', metadata: { name: 'ef' }, spec };
@@ -125,7 +125,7 @@ describe('EnvoyFilter end to end through validateObjects', () => {
       configPatches: [{
         applyTo: 'HTTP_FILTER',
         match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: HCM, subFilter: { name: 'envoy.filters.http.router' } } } } },
-        patch: { operation: 'INSERT_BEFORE', value: { 'name': 'envoy.filters.http.lua', 'typed_config': { '@type': 'type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua' } } },
+        patch: { operation: 'INSERT_BEFORE', value: { name: 'envoy.filters.http.lua', typed_config: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua' } } },
       }],
     };
     expect(validateObjects([object(spec)])).toEqual([

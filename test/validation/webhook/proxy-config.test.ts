@@ -1,7 +1,7 @@
+import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateProxyConfig } from '../../../src/validation/webhook/proxy-config';
 import { WebhookObject } from '../../../src/validation/webhook/types';
-import { err, warn } from './findings-support';
 
 function proxyConfig(spec: any): WebhookObject {
   return { apiVersion: 'networking.istio.io/v1beta1', kind: 'ProxyConfig', name: 'pc', namespace: 'apps', metadata: { name: 'pc' }, spec };

@@ -1,7 +1,7 @@
+import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateTelemetry } from '../../../src/validation/webhook/telemetry';
 import { WebhookObject } from '../../../src/validation/webhook/types';
-import { err, warn } from './findings-support';
 
 function telemetry(spec: any): WebhookObject {
   return { apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', name: 'mesh-default', namespace: 'istio-system', metadata: { name: 'mesh-default' }, spec };
@@ -112,7 +112,9 @@ describe('Telemetry end to end through validateObjects', () => {
   test('a tag override without operation or value passes the CRD rule and the webhook rejects it (UPSERT is the default)', () => {
     expect(validateObjects([object({ metrics: [{ overrides: [{ tagOverrides: { request_host: {} } }] }] })])).toEqual([
       expect.objectContaining({
-        severity: 'error', code: 'IST0106', path: 'spec.metrics[0].overrides[0].tagOverrides[request_host].value',
+        severity: 'error',
+        code: 'IST0106',
+        path: 'spec.metrics[0].overrides[0].tagOverrides[request_host].value',
         message: 'tagOverrides.value must be set when operation is UPSERT',
       }),
     ]);

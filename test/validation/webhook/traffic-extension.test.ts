@@ -1,7 +1,7 @@
+import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateTrafficExtension } from '../../../src/validation/webhook/traffic-extension';
 import { WebhookObject } from '../../../src/validation/webhook/types';
-import { err, warn } from './findings-support';
 
 function trafficExtension(spec: any): WebhookObject {
   return { apiVersion: 'extensions.istio.io/v1alpha1', kind: 'TrafficExtension', name: 'ext', namespace: 'apps', metadata: { name: 'ext' }, spec };
@@ -42,7 +42,10 @@ describe('ValidateTrafficExtension', () => {
   test('wasm: url, sha256, pull secret, plugin name (256 bytes, message says 256), env', () => {
     expect(check({
       wasm: {
-        url: 'ftp://h/x.wasm', sha256: 'abc', imagePullSecret: 'é'.repeat(127), pluginName: 'é'.repeat(129),
+        url: 'ftp://h/x.wasm',
+        sha256: 'abc',
+        imagePullSecret: 'é'.repeat(127),
+        pluginName: 'é'.repeat(129),
         vmConfig: { env: [{ name: 'A' }, { name: 'A' }] },
       },
     })).toEqual([

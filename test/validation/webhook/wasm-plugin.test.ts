@@ -1,7 +1,7 @@
+import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { WebhookObject } from '../../../src/validation/webhook/types';
 import { validateWasmPlugin } from '../../../src/validation/webhook/wasm-plugin';
-import { err, warn } from './findings-support';
 
 function wasmPlugin(spec: any): WebhookObject {
   return { apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', name: 'auth', namespace: 'apps', metadata: { name: 'auth' }, spec };

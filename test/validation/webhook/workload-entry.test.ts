@@ -1,7 +1,7 @@
+import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { WebhookObject } from '../../../src/validation/webhook/types';
 import { validateWorkloadEntry } from '../../../src/validation/webhook/workload-entry';
-import { err, warn } from './findings-support';
 
 function workloadEntry(spec: any): WebhookObject {
   return { apiVersion: 'networking.istio.io/v1', kind: 'WorkloadEntry', name: 'vm1', namespace: 'vms', metadata: { name: 'vm1' }, spec };
@@ -20,7 +20,7 @@ describe('ValidateWorkloadEntry', () => {
   });
 
   test('no address and no network is an error, alone', () => {
-    expect(check({ address: '', ports: { 'Bad_Name': 0 } })).toEqual([err('spec.address', 'address is required')]);
+    expect(check({ address: '', ports: { Bad_Name: 0 } })).toEqual([err('spec.address', 'address is required')]);
   });
 
   test('no address with a network is a warning', () => {

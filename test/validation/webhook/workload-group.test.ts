@@ -1,7 +1,7 @@
+import { err } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { WebhookObject } from '../../../src/validation/webhook/types';
 import { validateWorkloadGroup } from '../../../src/validation/webhook/workload-group';
-import { err } from './findings-support';
 
 function workloadGroup(spec: any): WebhookObject {
   return { apiVersion: 'networking.istio.io/v1', kind: 'WorkloadGroup', name: 'vms', namespace: 'vms', metadata: { name: 'vms' }, spec };
@@ -35,7 +35,8 @@ describe('ValidateWorkloadGroup', () => {
   });
 
   test('probe timings must be non-negative', () => {
-    expect(probe({ periodSeconds: -1, initialDelaySeconds: -2, timeoutSeconds: -3, successThreshold: -4, failureThreshold: -5, tcpSocket: { port: 80 } })).toEqual([
+    const timings = { periodSeconds: -1, initialDelaySeconds: -2, timeoutSeconds: -3, successThreshold: -4, failureThreshold: -5 };
+    expect(probe({ ...timings, tcpSocket: { port: 80 } })).toEqual([
       err('spec.probe.periodSeconds', 'periodSeconds must be non-negative'),
       err('spec.probe.initialDelaySeconds', 'initialDelaySeconds must be non-negative'),
       err('spec.probe.timeoutSeconds', 'timeoutSeconds must be non-negative'),
