@@ -32,7 +32,9 @@ export function analyzeVirtualServiceGateways(set: ObjectSet, report: Report): v
       const { namespace, name } = shortOrFullName(vs.namespace, reference);
       const gateway = set.find(Group.NETWORKING, 'Gateway', namespace, name);
       if (!gateway) report.add(vs, IstioMessages.ReferencedResourceNotFound, path, 'gateway', reference);
-      if (!servedByGateway(gateway, hosts, vs.namespace)) report.add(vs, IstioMessages.VirtualServiceHostNotFoundInGateway, path, hosts, vs.fullName, fullName(namespace, name));
+      if (!servedByGateway(gateway, hosts, vs.namespace)) {
+        report.add(vs, IstioMessages.VirtualServiceHostNotFoundInGateway, path, hosts, vs.fullName, fullName(namespace, name));
+      }
     });
   }
 }

@@ -102,8 +102,15 @@ function parseBytes(raw: string, bytes: string, viaRequest: boolean): GoUrl {
   if (typeof path !== 'string') return fail(path.error);
   const { hostname, port } = splitHostPort(host);
   return {
-    scheme: fromBytes(scheme), opaque: '', user: user === undefined ? undefined : fromBytes(user),
-    host: fromBytes(host), hostname: fromBytes(hostname), port, path: fromBytes(escapedPath(rest, path)), query: fromBytes(query), fragment: '',
+    scheme: fromBytes(scheme),
+    opaque: '',
+    user: user === undefined ? undefined : fromBytes(user),
+    host: fromBytes(host),
+    hostname: fromBytes(hostname),
+    port,
+    path: fromBytes(escapedPath(rest, path)),
+    query: fromBytes(query),
+    fragment: '',
   };
 }
 
@@ -276,7 +283,7 @@ export function quoteBytes(bytes: string): string {
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     const sequence = length === 0 ? undefined : buffer.subarray(i, i + length);
     let ch: string | undefined;
-    if (sequence && sequence.length === length && [...sequence.subarray(1)].every(x => (x & 0xc0) === 0x80)) {
+    if (sequence && sequence.length === length && [...sequence.subarray(1)].every(x => x >= 0x80 && x <= 0xbf)) {
       const decoded = sequence.toString('utf8');
       if (!decoded.includes('\ufffd')) ch = decoded;
     }

@@ -68,9 +68,9 @@ describe('DestinationRule subsets and host (IST0173, IST0174)', () => {
     });
 
     test('the Node\'s values replace the pod\'s own topology labels', () => {
-      const p = onNode('reviews-1', { app: 'reviews', 'topology.kubernetes.io/region': 'us' }, 'n1');
+      const p = onNode('reviews-1', { 'app': 'reviews', 'topology.kubernetes.io/region': 'us' }, 'n1');
       expect(selects({ 'topology.kubernetes.io/region': 'us' }, zoned, p)).toBe(false);
-      expect(selects({ 'topology.kubernetes.io/region': 'us' }, onNode('reviews-1', { app: 'reviews', 'topology.kubernetes.io/region': 'us' }))).toBe(true);
+      expect(selects({ 'topology.kubernetes.io/region': 'us' }, onNode('reviews-1', { 'app': 'reviews', 'topology.kubernetes.io/region': 'us' }))).toBe(true);
     });
 
     test('as LocalityToString: a Node without zone gives no subzone', () => {

@@ -109,7 +109,9 @@ describe('quoteBytes (strconv.Quote of bytes)', () => {
 
 describe('the CEL URL rules of the CRDs, with Go\'s checks', () => {
   const wasmPlugin = (url: string) => ({
-    apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'w', namespace: 'ns' },
+    apiVersion: 'extensions.istio.io/v1alpha1',
+    kind: 'WasmPlugin',
+    metadata: { name: 'w', namespace: 'ns' },
     spec: { url, selector: { matchLabels: { app: 'x' } } },
   });
   // The rule tries the url as is, then with "http://" in front: only what fails both is rejected.

@@ -4,8 +4,8 @@
  * (`url(self).getScheme() in [...]`) rejects most malformed URIs first; what remains reachable is
  * mainly a port too big for strconv.Atoi.
  */
-import { goQuote } from '../../go-format';
 import { GoUrl, GoUrlError, parseUrl } from '../../cel/go-url';
+import { goQuote } from '../../go-format';
 import { atoiError } from '../common/go-errors';
 
 /** ParseJwksURI's error for a jwksUri, undefined when Istio accepts it. */
