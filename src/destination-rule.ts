@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { firstEngineError } from './core/engine-check';
 import { factoryError } from './core/errors';
 import { ExternalKind, markExternal, markOwner } from './core/external';
 import { compact, nonEmpty, nonEmptyMap } from './core/render';
@@ -227,9 +228,7 @@ export class DestinationRule extends IstioResource {
 
   /** Throws this construct's error for the first error the engine's rule `check` finds. */
   private throwFirst(check: (f: Findings) => void, hint?: string, pathOf: (path: string) => string = path => path): void {
-    const findings = new Findings();
-    check(findings);
-    const error = findings.list.find(finding => !finding.warning);
+    const error = firstEngineError(check);
     if (error) throw this._error(`${pathOf(error.path)}: ${error.message}${hint ? ` (${hint})` : ''}`);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { firstEngineError } from './core/engine-check';
 import { factoryError, shown } from './core/errors';
 import { ExternalKind, markExternal } from './core/external';
 import { MESH_GATEWAY } from './core/gateway-reference';
@@ -14,7 +15,6 @@ import { ServerTlsMode, ServerTlsSettings } from './server-tls';
 import { validateGatewayName } from './validation/webhook/common/gateway-names';
 import { isDNS1123Label, UNIX_PREFIX, validateNamespaceSlashWildcardHostname } from './validation/webhook/common/hosts';
 import { validateServer } from './validation/webhook/gateway/server';
-import { Findings } from './validation/webhook/types';
 
 /** A server of a Gateway: a port, the hosts exposed on it and, for HTTPS and TLS, its TLS settings. */
 export interface GatewayServerOptions {
@@ -300,9 +300,7 @@ export class Gateway extends IstioResource implements IGateway {
     }) as networking.GatewaySpecServers;
 
     // Istio's own checks of one server (bind, TLS settings for the protocol), with a hint where we have one.
-    const findings = new Findings();
-    validateServer(server, field, false, findings);
-    const error = findings.list.find(f => !f.warning);
+    const error = firstEngineError(findings => validateServer(server, field, false, findings));
     if (error) {
       const fix = SERVER_FIXES.find(([pattern]) => pattern.test(error.message))?.[1];
       throw this._error(`${error.path}: ${error.message}${fix ? `; ${fix}` : ''}`);

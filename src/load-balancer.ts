@@ -1,18 +1,16 @@
 import { Duration } from 'cdk8s';
 import { goDuration } from './core/duration';
+import { firstEngineError } from './core/engine-check';
 import { factoryError, rangeProblem, shown } from './core/errors';
 import { compact, nonEmpty } from './core/render';
 import { validateLoadBalancer } from './validation/webhook/common/load-balancer';
-import { Findings } from './validation/webhook/types';
 
 /** Envoy's largest ring hash size (8M entries). */
 const MAX_RING_SIZE = 8_388_608;
 
 /** The first error the engine's load-balancer rule finds in a rendered fragment, as a factory's error. */
 function engineCheck(factory: string, loadBalancer: Record<string, unknown>): void {
-  const findings = new Findings();
-  validateLoadBalancer(findings, 'loadBalancer', loadBalancer, true);
-  const error = findings.list.find(finding => !finding.warning);
+  const error = firstEngineError(findings => validateLoadBalancer(findings, 'loadBalancer', loadBalancer, true));
   if (error) throw factoryError(factory, `${error.path}: ${error.message}`);
 }
 

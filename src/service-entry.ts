@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { firstEngineError } from './core/engine-check';
 import { rangeProblem, shown } from './core/errors';
 import { markOwner } from './core/external';
 import { compact, nonEmpty, nonEmptyMap } from './core/render';
@@ -10,7 +11,6 @@ import { ServicePort } from './port';
 import { IstioResource, IstioResourceProps } from './resource';
 import { validateExportTo } from './validation/webhook/common/export-to';
 import { isValidIPAddress, UNIX_PREFIX, validateIPSubnet, validateWildcardDomain } from './validation/webhook/common/hosts';
-import { Findings } from './validation/webhook/types';
 
 /** Whether a ServiceEntry's service is part of the mesh. */
 export enum ServiceEntryLocation {
@@ -302,9 +302,7 @@ export class ServiceEntry extends IstioResource implements IHost {
 
   private checkExportTo(exportTo: string[] | undefined): void {
     // The webhook's rule (`.`/`*`/`~` or namespace names, no duplicates, `*` alone), run now.
-    const findings = new Findings();
-    validateExportTo(findings, 'exportTo', this.namespace ?? '', exportTo, { isServiceEntry: true });
-    const problem = findings.list.find(f => !f.warning);
+    const problem = firstEngineError(findings => validateExportTo(findings, 'exportTo', this.namespace ?? '', exportTo, { isServiceEntry: true }));
     if (problem) throw this._error(`${problem.message} (exportTo ${shown(exportTo)}); use '.', '*', '~' or namespace names, each once`);
   }
 

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ConnectionPoolSettings } from './connection-pool';
+import { firstEngineError } from './core/engine-check';
 import { factoryError, shown } from './core/errors';
 import { compact, nonEmpty, nonEmptyMap } from './core/render';
 import { renderConnectionPool } from './core/render-connection-pool';
@@ -369,9 +370,7 @@ export class Sidecar extends IstioResource {
 
   /** Runs one of the engine's checks and throws its first error, its path rewritten from `from` to `to`. */
   private throwFirstError(check: (findings: Findings) => void, from: string, to: string, fix = ''): void {
-    const findings = new Findings();
-    check(findings);
-    const error = findings.list.find(f => !f.warning);
+    const error = firstEngineError(check);
     if (error) {
       const path = error.path.startsWith(from) ? to + error.path.slice(from.length) : error.path;
       throw this._error(`${path}: ${error.message}${fix}`);

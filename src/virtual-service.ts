@@ -1,5 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import { firstEngineError } from './core/engine-check';
 import { factoryError, shown } from './core/errors';
 import { ExternalKind, markExternal } from './core/external';
 import { gatewayReference } from './core/gateway-reference';
@@ -127,9 +128,8 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     }
     this.gateways.forEach(gateway => this._refersTo(gateway));
     if (props.exportTo) {
-      const f = new Findings();
-      validateExportTo(f, 'exportTo', this.namespace ?? '', props.exportTo);
-      if (f.list.length > 0) throw this._error(`${f.list[0].path}: ${f.list[0].message}, got ${shown(props.exportTo)}`);
+      const error = firstEngineError(f => validateExportTo(f, 'exportTo', this.namespace ?? '', props.exportTo));
+      if (error) throw this._error(`${error.path}: ${error.message}, got ${shown(props.exportTo)}`);
     }
 
     for (const route of props.http ?? []) this.addHttpRoute(route);
@@ -231,9 +231,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
 
   /** Runs one of the webhook's route checks on a rendered route; its first error is thrown now, not at synth. */
   private webhookCheck(check: (f: Findings) => void): void {
-    const f = new Findings();
-    check(f);
-    const error = f.list.find(finding => !finding.warning);
+    const error = firstEngineError(check);
     if (error) throw this._error(`${error.path}: ${error.message} (Istio's webhook rejects this)`);
   }
 }

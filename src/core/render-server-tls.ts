@@ -6,8 +6,8 @@
 import { shown } from './errors';
 import { compact, nonEmpty } from './render';
 import { ServerTlsMode, ServerTlsSettings, TlsProtocolVersion } from '../server-tls';
+import { firstEngineError } from './engine-check';
 import { validateTLSOptions } from '../validation/webhook/common/server-tls';
-import { Findings } from '../validation/webhook/types';
 
 /** Server TLS settings as YAML (assignable, after a cast of the enums, to the L1 tls structs). */
 export interface RenderedServerTls {
@@ -111,9 +111,7 @@ export function renderServerTls(tls: ServerTlsSettings, field: string, fail: (me
 
   // Istio's own checks of the settings (certificate sources, ISTIO_MUTUAL, CRL): errors only, its
   // warnings (ignored cipher suites, TLS 1.0 without ciphers) are reported at synth.
-  const findings = new Findings();
-  validateTLSOptions(rendered, field, findings);
-  const error = findings.list.find(f => !f.warning);
+  const error = firstEngineError(findings => validateTLSOptions(rendered, field, findings));
   if (error) {
     const fix = FIXES.find(([pattern]) => pattern.test(error.message))?.[1];
     throw fail(`${error.path}: ${error.message}${fix ? `; ${fix}` : ''}`);

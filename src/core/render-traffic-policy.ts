@@ -12,6 +12,7 @@ import { ClientTlsSettings, TlsMode } from '../client-tls';
 import { LocalityLbSetting, Warmup } from '../load-balancer';
 import { OutlierDetection } from '../outlier-detection';
 import { PortTrafficPolicyOptions, ProxyProtocolVersion, RetryBudget, TrafficPolicy, TunnelProtocol, TunnelSettings } from '../traffic-policy';
+import { firstEngineError } from './engine-check';
 import { validateFQDN, validateIPAddress } from '../validation/webhook/common/hosts';
 import { validateLoadBalancer } from '../validation/webhook/common/load-balancer';
 import { validateLocalityLbSetting } from '../validation/webhook/common/locality';
@@ -22,9 +23,7 @@ type Json = Record<string, any>;
 
 /** Throws the first error the engine's rule `check` finds, its path relative to `field`'s parent. */
 function engineErrors(field: string, fail: Fail, check: (f: Findings) => void): void {
-  const findings = new Findings();
-  check(findings);
-  const error = findings.list.find(finding => !finding.warning);
+  const error = firstEngineError(check);
   if (error) throw fail(`${field}${error.path}: ${error.message}`);
 }
 
