@@ -232,8 +232,8 @@ export class RoutingModel {
   }
 
   private addService(host: string, service: ServiceModel): void {
-    const list = this.services.get(host);
-    if (list) list.push(service);
+    const declared = this.services.get(host);
+    if (declared) declared.push(service);
     else this.services.set(host, [service]);
   }
 }

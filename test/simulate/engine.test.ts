@@ -197,7 +197,9 @@ test('inSubnet: IPv4 CIDRs and plain addresses', () => {
 
 test('a ServiceEntry not exported to the caller\'s namespace does not make its host known there', () => {
   const se = {
-    apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'ext', namespace: 'shop' },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'ServiceEntry',
+    metadata: { name: 'ext', namespace: 'shop' },
     spec: { hosts: ['api.example.org'], exportTo: ['.'], resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
   };
   const sim = RouteSimulator.fromObjects([se]);

@@ -49,11 +49,15 @@ test('port protocols: appProtocol first, then the name prefix; ServiceEntry prot
 
 test('services are seen only from the namespaces they are exported to (exportTo, the Service annotation)', () => {
   const entry = (name: string, namespace: string, exportTo?: string[]) => ({
-    apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name, namespace },
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'ServiceEntry',
+    metadata: { name, namespace },
     spec: { hosts: ['api.example.org'], exportTo, resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
   });
   const service = {
-    apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'data', annotations: { 'networking.istio.io/exportTo': '., ops' } },
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'db', namespace: 'data', annotations: { 'networking.istio.io/exportTo': '., ops' } },
     spec: { ports: [{ port: 5432, name: 'tcp-postgres' }] },
   };
   const model = new RoutingModel([entry('shop-only', 'shop', ['.']), entry('ops', 'ops', ['ops', 'billing']), entry('hidden', 'x', ['~']), service]);
