@@ -6,8 +6,10 @@
  * - parse: js-yaml (the fastest well-kept YAML parser here) loading the benchmark file, nothing else.
  * - validate: `cdk8s-istio validate <file>` end to end, in process: read, parse, locate, schema +
  *   CEL + webhook + analysis, report. Target: under 2x the parse time.
- * - l1: synthesizing the same mesh with the generated L1 classes in a cdk8s app (validation included).
- *   l2 (L2 constructs) is reported as `na` until the L2 resources exist.
+ * - l1 / l2 (bench/l2.ts): N canaries (a header rule and a 90/10 split, two subsets, ISTIO_MUTUAL) as
+ *   `CanaryService` constructs with validation on (l2), and the same objects in bare L1 classes with
+ *   validation off (l1); median of BENCH_RUNS after a warm-up, same process. peak_rss_mb is read after
+ *   the l2 runs. The validation mesh's synth in L1 (validation on) is printed as mesh_l1_synth_ms.
  * - cold load: `require('cdk8s-istio')` (compiled lib/) against `require('cdk8s-plus-32')`, each in a
  *   fresh node process, median of several runs. Target: within 1.2x.
  */
@@ -17,13 +19,14 @@ import { join, resolve } from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { dump, loadAll } from 'js-yaml';
 import { meshObjects } from './corpus';
+import { l1Templates, synthL1 as synthL1Canaries, synthL2 } from './l2';
 import { networking } from '../src';
 import { main as cli } from '../src/cli/main';
 
 const root = resolve(__dirname, '..');
 const outdir = join(root, 'bench', 'out');
 /** Services synthesized with L1 (and L2, later): a VirtualService and a DestinationRule each, plus extras. */
-const services = Number(process.env.BENCH_SERVICES ?? 1000);
+const services = Number(process.env.BENCH_N ?? process.env.BENCH_SERVICES ?? 1000);
 /** Services in the validation benchmark file: 4,350 give 10,005 Istio objects. */
 const validateServices = Number(process.env.BENCH_VALIDATE_SERVICES ?? 4350);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -37,6 +40,17 @@ function best(fn: () => void): number {
     fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
   }
   return fastest;
+}
+
+/** Median of `runs` wall-clock times of `fn`, in ms. */
+function medianOf(fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(times);
 }
 
 function median(values: number[]): number {
@@ -85,6 +99,16 @@ function main(): void {
   if (status !== 0) throw new Error(`the benchmark mesh should be valid; cdk8s-istio validate exited ${status}`);
   const l1Ms = best(() => synthL1(meshObjects(services)));
 
+  // L2 (CanaryService, validation on) against the same objects in bare L1 (validation off), same process.
+  const templates = l1Templates();
+  const l1Objects = JSON.stringify(synthL1Canaries(2, templates));
+  if (l1Objects !== JSON.stringify(synthL2(2))) throw new Error('the L1 and L2 benchmark apps must render the same objects');
+  synthL1Canaries(services, templates); // warm-up
+  synthL2(services);
+  const l1CanaryMs = medianOf(() => synthL1Canaries(services, templates));
+  const l2Ms = medianOf(() => synthL2(services));
+  const rssAfterL2 = process.resourceUsage().maxRSS / 1024;
+
   console.log(`objects=${objects.length} parse_ms=${parseMs.toFixed(0)} validate_ms=${validateMs.toFixed(0)} validate_over_parse=${(validateMs / parseMs).toFixed(2)} (target < 2)`);
   if (existsSync(join(root, 'lib', 'index.js')) && existsSync(join(root, 'node_modules', 'cdk8s-plus-32'))) {
     const ours = coldLoad('./lib');
@@ -93,16 +117,16 @@ function main(): void {
   } else {
     console.log('cold_load=skipped (needs lib/ from `npx projen compile` and cdk8s-plus-32 installed)');
   }
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`mesh_l1_synth_ms=${l1Ms.toFixed(0)} (the validation mesh's ${services} services in L1, validation on)`);
   console.log([
     'bench',
     `services=${services}`,
-    `l1_ms=${l1Ms.toFixed(0)}`,
-    'l2_ms=na',
-    'ratio=na',
+    `l1_ms=${l1CanaryMs.toFixed(0)}`,
+    `l2_ms=${l2Ms.toFixed(0)}`,
+    `ratio=${(l2Ms / l1CanaryMs).toFixed(2)}`,
     `validate_objects_per_s=${Math.round(objects.length / (validateMs / 1000))}`,
     `parse_objects_per_s=${Math.round(objects.length / (parseMs / 1000))}`,
-    `peak_rss_mb=${rssMb.toFixed(0)}`,
+    `peak_rss_mb=${rssAfterL2.toFixed(0)}`,
   ].join(' '));
 }
 
