@@ -70,5 +70,8 @@ export * from './patterns/secure-gateway';
 // Route simulator.
 export * from './simulate';
 
+// cdk8s-cli validation plugin (`class: IstioValidationPlugin` in an app's cdk8s.yaml).
+export * from './plugin';
+
 // Every Istio object is validated when a cdk8s app or chart synthesizes (IstioValidation.disable opts out).
 installSynthValidation();
