@@ -17,12 +17,20 @@ export function isIstioObject(obj: unknown): boolean {
   return istioGroups().has(group) || group.endsWith('.istio.io');
 }
 
+/** Options of validateObjects. */
+export interface ValidateOptions {
+  /** Cross-resource analysis (default: on). */
+  readonly analysis?: boolean;
+  /** The opt-in best-practice checks, CI2xxx (default: off; they need the analysis). */
+  readonly bestPractices?: boolean;
+}
+
 /**
  * Validates every Istio object of a set of documents: CRD schema and CEL rules, then Istio's webhook
  * rules, then cross-resource analysis over the whole set (other documents — Services, Pods, ... —
  * are context for it). Diagnostics carry `objectIndex`.
  */
-export function validateObjects(objects: readonly unknown[], options: { readonly analysis?: boolean } = {}): Diagnostic[] {
+export function validateObjects(objects: readonly unknown[], options: ValidateOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Objects the API server or the webhook would refuse never reach the cluster: they are not
   // analysed, but still count as present for the objects that refer to them, so one invalid object
@@ -34,7 +42,7 @@ export function validateObjects(objects: readonly unknown[], options: { readonly
     diagnostics.push(...own);
     if (own.some(diagnostic => diagnostic.severity === Severity.ERROR)) refused.add(objectIndex);
   });
-  if (options.analysis !== false) diagnostics.push(...analyzeObjects(objects, { refused }));
+  if (options.analysis !== false) diagnostics.push(...analyzeObjects(objects, { refused, bestPractices: options.bestPractices }));
   return diagnostics;
 }
 

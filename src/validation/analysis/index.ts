@@ -4,6 +4,7 @@
  * and message templates are in ./core. See ./README.md for what each check does and where it comes from.
  */
 import { Diagnostic } from '../diagnostic';
+import { BEST_PRACTICE_ANALYZERS } from './best-practices';
 import { analyzeConflictingGateways } from './conflicting-gateways';
 import { withExternalStubs } from './core/external-stubs';
 import { ObjectSet } from './core/object-set';
@@ -59,6 +60,9 @@ export interface AnalyzeOptions {
    * analysed or reported on themselves.
    */
   readonly refused?: ReadonlySet<number>;
+
+  /** Also run the opt-in best-practice checks (./best-practices, CI2xxx), after the others. */
+  readonly bestPractices?: boolean;
 }
 
 /**
@@ -71,6 +75,7 @@ export function analyzeObjects(objects: readonly unknown[], options: AnalyzeOpti
   const set = new ObjectSet(withExternalStubs(objects), options.refused);
   const report = new Report();
   for (const analyzer of ANALYZERS) analyzer(set, report);
+  if (options.bestPractices) for (const analyzer of BEST_PRACTICE_ANALYZERS) analyzer(set, report);
   // Array.prototype.sort is stable: an object's findings keep the analyzers' order.
   return report.diagnostics.sort((a, b) => a.objectIndex! - b.objectIndex!);
 }

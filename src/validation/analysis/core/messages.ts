@@ -70,3 +70,26 @@ export const OwnMessages = {
   DuplicateObject: type('CI1007', 'DuplicateObject', ERROR,
     '%s %s is defined more than once; applied together, the last one replaces the others. Give each a distinct name, or keep one'),
 } as const;
+
+/**
+ * The opt-in best-practice checks (CI2xxx), one per best practice of the product spec a tool can
+ * decide (listed in ../README.md). Run only when asked for.
+ */
+export const BestPracticeMessages = {
+  RouteWithoutTimeout: type('CI2001', 'RouteWithoutTimeout', WARNING,
+    'the route has no timeout, so a slow destination holds the caller without limit (Istio sets no route timeout by default); set timeout'),
+  RetriesExceedTimeout: type('CI2002', 'RetriesExceedTimeout', WARNING,
+    '%d tries (the first try and %d retries, each up to perTryTimeout %s) take up to %s, more than the route timeout %s: the last retries never run; lower attempts or perTryTimeout, or raise timeout'),
+  NoOutlierDetection: type('CI2003', 'NoOutlierDetection', WARNING,
+    'subsets %v get no outlierDetection (from the rule or their own trafficPolicy): endpoints that keep failing stay in the load balancing pool; set trafficPolicy.outlierDetection'),
+  NoConnectionPool: type('CI2004', 'NoConnectionPool', INFO,
+    'subsets %v get no connectionPool (from the rule or their own trafficPolicy): the proxy applies Envoy\'s defaults (1024 connections, pending and concurrent requests), not limits sized from the service\'s capacity; set trafficPolicy.connectionPool'),
+  MeshTlsNotIstioMutual: type('CI2005', 'MeshTlsNotIstioMutual', WARNING,
+    'TLS mode %s towards the mesh-internal host %q replaces Istio\'s mutual TLS; use ISTIO_MUTUAL (or leave tls unset: the mesh uses mutual TLS automatically)'),
+  ServiceEntryExportedToAll: type('CI2006', 'ServiceEntryExportedToAll', WARNING,
+    'the ServiceEntry is visible in every namespace (%s); list the namespaces that call %s in exportTo ("." for its own)'),
+  NamespaceWithoutSidecar: type('CI2007', 'NamespaceWithoutSidecar', INFO,
+    'namespace %q has workloads but no Sidecar, so each proxy gets the configuration of every service in the mesh; add a Sidecar whose egress lists the hosts the namespace calls (e.g. "./*", "istio-system/*")'),
+  FaultOnAllTraffic: type('CI2008', 'FaultOnAllTraffic', WARNING,
+    'the route injects a %s fault into 100%% of its requests and has no match, so every request to the host gets it; add a match (e.g. a test header) or a percentage below 100'),
+} as const;

@@ -1,4 +1,4 @@
-import { IstioMessages, OwnMessages } from '../../../../src/validation/analysis/core/messages';
+import { BestPracticeMessages, IstioMessages, OwnMessages } from '../../../../src/validation/analysis/core/messages';
 import { analyzerMessages } from '../../../support/pinned';
 
 describe('message types', () => {
@@ -12,9 +12,17 @@ describe('message types', () => {
     }
   });
 
-  test('our own codes are CI1xxx and distinct', () => {
-    const codes = Object.values(OwnMessages).map(type => type.code);
-    expect(codes.every(code => /^CI1\d{3}$/.test(code))).toBe(true);
+  test('our own codes are CI1xxx, the best-practice ones CI2xxx, all distinct and none an Istio code', () => {
+    const own = Object.values(OwnMessages).map(type => type.code);
+    const bestPractice = Object.values(BestPracticeMessages).map(type => type.code);
+    expect(own.filter(code => !/^CI1\d{3}$/.test(code))).toEqual([]);
+    expect(bestPractice.filter(code => !/^CI2\d{3}$/.test(code))).toEqual([]);
+    expect(bestPractice).toEqual(['CI2001', 'CI2002', 'CI2003', 'CI2004', 'CI2005', 'CI2006', 'CI2007', 'CI2008']);
+    const codes = [...own, ...bestPractice];
     expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  test('best-practice messages are warnings or infos, never errors (they must not fail a synth)', () => {
+    expect(Object.values(BestPracticeMessages).filter(type => type.level === 'error')).toEqual([]);
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * Best practice 10, "Testing Traffic Patterns": CI2008, an HTTP route with a fault (delay or abort)
+ * on every request — percentage absent (Istio's default: 100) or 100 — and no match, so every request
+ * to the host that reaches the route gets the fault, not just the test traffic.
+ */
+import { isRecord } from '../../json';
+import { BestPracticeMessages } from '../core/messages';
+import { Group, list, ObjectSet } from '../core/object-set';
+import { Report } from '../core/report';
+
+export function analyzeFaultInjection(set: ObjectSet, report: Report): void {
+  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
+    list(vs.spec.http).forEach((rule, i) => {
+      if (!isRecord(rule) || !isRecord(rule.fault) || list(rule.match).length > 0) return;
+      for (const kind of ['delay', 'abort']) {
+        const fault = rule.fault[kind];
+        if (isRecord(fault) && appliesToAll(fault)) report.add(vs, BestPracticeMessages.FaultOnAllTraffic, `spec.http[${i}].fault.${kind}`, kind);
+      }
+    });
+  }
+}
+
+/** `percentage.value` absent or at least 100 (the deprecated integer `percent` too). */
+function appliesToAll(fault: Record<string, unknown>): boolean {
+  if (isRecord(fault.percentage)) return typeof fault.percentage.value !== 'number' || fault.percentage.value >= 100;
+  if (typeof fault.percent === 'number') return fault.percent >= 100;
+  return true;
+}

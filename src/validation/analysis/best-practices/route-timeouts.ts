@@ -1,0 +1,47 @@
+/**
+ * Best practice 8, "Timeouts and Retries": CI2001, an HTTP route to destinations without a timeout;
+ * CI2002, retries that cannot all run within the route's timeout. Envoy applies perTryTimeout to
+ * every try, the first one included, and `attempts` counts only the retries, so the tries take up to
+ * (attempts + 1) × perTryTimeout. Routes CI1003 already reports (retries without a timeout), routes
+ * that do not forward (redirect, direct response, delegate) and an explicit `timeout: 0s` (the
+ * timeout switched off on purpose) are left alone.
+ */
+import { isRecord } from '../../json';
+import { parseGoDuration } from '../../webhook/common/duration';
+import { BestPracticeMessages } from '../core/messages';
+import { Group, list, ObjectSet } from '../core/object-set';
+import { Report } from '../core/report';
+
+export function analyzeRouteTimeouts(set: ObjectSet, report: Report): void {
+  for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
+    list(vs.spec.http).forEach((rule, i) => {
+      if (!isRecord(rule) || list(rule.route).length === 0) return;
+      const retries = isRecord(rule.retries) ? rule.retries : undefined;
+      if (rule.timeout === undefined) {
+        // With retries, CI1003 (a default check) says it already.
+        if (!retries || retries.attempts === 0) report.add(vs, BestPracticeMessages.RouteWithoutTimeout, `spec.http[${i}]`);
+        return;
+      }
+      const timeout = nanos(rule.timeout);
+      const perTry = nanos(retries?.perTryTimeout);
+      const attempts = retries?.attempts;
+      if (timeout === undefined || timeout === 0n || perTry === undefined || typeof attempts !== 'number' || attempts <= 0) return;
+      const tries = BigInt(attempts) + 1n;
+      if (tries * perTry <= timeout) return;
+      report.add(vs, BestPracticeMessages.RetriesExceedTimeout, `spec.http[${i}].retries`,
+        Number(tries), attempts, retries!.perTryTimeout, shortDuration(tries * perTry), rule.timeout);
+    });
+  }
+}
+
+function nanos(value: unknown): bigint | undefined {
+  return typeof value === 'string' ? parseGoDuration(value) : undefined;
+}
+
+/** `8s`, `1500ms` or `250us`: the largest unit that keeps the value whole. */
+export function shortDuration(ns: bigint): string {
+  for (const [unit, size] of [['h', 3_600_000_000_000n], ['m', 60_000_000_000n], ['s', 1_000_000_000n], ['ms', 1_000_000n], ['us', 1_000n]] as const) {
+    if (ns % size === 0n && ns >= size) return `${ns / size}${unit}`;
+  }
+  return `${ns}ns`;
+}
