@@ -15,6 +15,8 @@ export interface Finding {
   readonly fileIndex: number;
   /** 1-based line, or null when not known. */
   readonly line: number | null;
+  /** What suppressed it (the annotation or the `--suppress` value), for a suppressed finding. */
+  readonly suppressedBy?: string;
 }
 
 /** Counts for the summary line. */
@@ -23,6 +25,8 @@ export interface Summary {
   readonly objects: number;
   /** Documents that are Kubernetes objects of other API groups (context for cross-resource checks only). */
   readonly skipped: number;
+  /** Findings suppressed (annotation, `--suppress`): counted whether or not they are listed. */
+  readonly suppressed?: number;
 }
 
 /** One entry of `--format json`. */
@@ -36,6 +40,10 @@ export interface JsonFinding {
   readonly name: string | null;
   readonly path: string;
   readonly message: string;
+  /** With `--show-suppressed` only: whether the finding is suppressed. */
+  readonly suppressed?: boolean;
+  /** With `--show-suppressed` only: what suppressed it, or null. */
+  readonly suppressedBy?: string | null;
 }
 
 /** Findings by file (in input order), then line; findings on the same line keep the engine's order. */
@@ -43,34 +51,49 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.fileIndex - b.fileIndex || (a.line ?? 0) - (b.line ?? 0));
 }
 
-/** `<file>:<line> <severity> <CODE> <Kind> <namespace>/<name>: <field path>: <message>` */
+/**
+ * `<file>:<line> <severity> <CODE> <Kind> <namespace>/<name>: <field path>: <message>`; a suppressed
+ * finding reads `<file>:<line> suppressed <severity> <CODE> ... (by <what>)`.
+ */
 export function formatLine(finding: Finding): string {
   const { diagnostic } = finding;
   const location = finding.file === null ? '-' : finding.line === null ? finding.file : `${finding.file}:${finding.line}`;
+  if (finding.suppressedBy !== undefined) {
+    return `${location} suppressed ${diagnostic.severity} ${diagnostic.code} ${describe(diagnostic)} (by ${finding.suppressedBy})`;
+  }
   return `${location} ${diagnostic.severity} ${diagnostic.code} ${describe(diagnostic)}`;
 }
 
 /**
  * `N errors, M warnings in K objects`, a fixed format that scripts parse (so no singular forms),
- * with ` (S non-Istio documents skipped)` when there were any.
+ * with `(S non-Istio documents skipped, F findings suppressed)` when there were any. Suppressed
+ * findings are not counted as errors or warnings.
  */
 export function summaryLine(findings: readonly Finding[], summary: Summary): string {
-  const errors = count(findings, Severity.ERROR);
-  const warnings = count(findings, Severity.WARNING);
-  const skipped = summary.skipped > 0 ? ` (${summary.skipped} non-Istio documents skipped)` : '';
-  return `${errors} errors, ${warnings} warnings in ${summary.objects} objects${skipped}`;
+  const kept = findings.filter(finding => finding.suppressedBy === undefined);
+  const errors = count(kept, Severity.ERROR);
+  const warnings = count(kept, Severity.WARNING);
+  const notes = [
+    ...summary.skipped > 0 ? [`${summary.skipped} non-Istio documents skipped`] : [],
+    ...(summary.suppressed ?? 0) > 0 ? [`${summary.suppressed} findings suppressed`] : [],
+  ];
+  return `${errors} errors, ${warnings} warnings in ${summary.objects} objects${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }
 
-/** The text report: sorted lines, then the summary line. */
+/** The text report: sorted lines (suppressed findings, when given, in place), then the summary line. */
 export function textReport(findings: readonly Finding[], summary: Summary): string {
   const lines = sortFindings(findings).map(formatLine);
   lines.push(summaryLine(findings, summary));
   return `${lines.join('\n')}\n`;
 }
 
-/** The JSON report: a sorted array; absent namespace, name and kind are null. */
-export function jsonReport(findings: readonly Finding[]): string {
-  const entries: JsonFinding[] = sortFindings(findings).map(({ diagnostic, file, line }) => ({
+/**
+ * The JSON report: a sorted array; absent namespace, name and kind are null. With `showSuppressed`,
+ * every entry also has `suppressed` (boolean) and `suppressedBy` (what suppressed it, or null), and
+ * the suppressed findings are in the array.
+ */
+export function jsonReport(findings: readonly Finding[], showSuppressed = false): string {
+  const entries: JsonFinding[] = sortFindings(findings).map(({ diagnostic, file, line, suppressedBy }) => ({
     file,
     line,
     severity: diagnostic.severity,
@@ -80,13 +103,14 @@ export function jsonReport(findings: readonly Finding[]): string {
     name: diagnostic.name ?? null,
     path: diagnostic.path,
     message: diagnostic.message,
+    ...showSuppressed ? { suppressed: suppressedBy !== undefined, suppressedBy: suppressedBy ?? null } : {},
   }));
   return `${JSON.stringify(entries, undefined, 2)}\n`;
 }
 
-/** True when any finding is an error: the run fails. */
+/** True when any finding that is not suppressed is an error: the run fails. */
 export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some(finding => finding.diagnostic.severity === Severity.ERROR);
+  return findings.some(finding => finding.suppressedBy === undefined && finding.diagnostic.severity === Severity.ERROR);
 }
 
 function describe(diagnostic: Diagnostic): string {

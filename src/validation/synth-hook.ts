@@ -13,6 +13,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Diagnostic, formatFinding, Severity } from './diagnostic';
+import { applySuppressions, knownCodes, SuppressedDiagnostic, Suppressor } from './suppression';
 import { isIstioObject, validateObjects } from './validate';
 
 const disabledScopes = new WeakSet<IConstruct>();
@@ -27,6 +28,22 @@ const passFindings = new WeakMap<IConstruct, Map<IConstruct, Diagnostic[]>>();
  */
 const printedWarnings = new WeakMap<IConstruct, Set<string>>();
 const WRAPPED = Symbol.for('cdk8s-istio.validate-on-synth');
+/** On a construct: the suppressions `IstioValidation.suppress()` put on it. */
+const SUPPRESSIONS = Symbol.for('cdk8s-istio.suppressions');
+/** On a root: the best-practice checks run at synth. */
+const BEST_PRACTICES = Symbol.for('cdk8s-istio.best-practices');
+/** The suppression report last printed, per root (printed again only when it changes). */
+const printedReports = new WeakMap<IConstruct, string>();
+
+/** A suppression put on a construct. */
+interface ConstructSuppression {
+  readonly code: string;
+  readonly reason: string;
+  /** Findings it suppressed in the current pass. */
+  used: boolean;
+}
+
+type Marked = Record<symbol, unknown>;
 
 /** Turns synth-time validation off for everything under `scope`. */
 export function disableValidation(scope: IConstruct): void {
@@ -36,6 +53,47 @@ export function disableValidation(scope: IConstruct): void {
 /** Turns cross-resource analysis off for the app (or tree) `scope` belongs to; objects are still validated one by one. */
 export function disableAnalysis(scope: IConstruct): void {
   unanalyzedRoots.add(scope.node.root);
+}
+
+/**
+ * Suppresses findings of `code` on every object under `scope`, for `reason`. Throws for an unknown
+ * code or an empty reason.
+ */
+export function suppressUnder(scope: IConstruct, code: string, reason: string): void {
+  const where = `IstioValidation.suppress(${scope.node.path ? `'${scope.node.path}'` : '<root>'}, '${code}')`;
+  if (!knownCodes().has(code)) {
+    throw new Error(`${where}: '${code}' is not a code cdk8s-istio reports; name one code (IST0106, IST0173, CI1002, ...: see the README, Validation)`);
+  }
+  if (typeof reason !== 'string' || reason.trim() === '') {
+    throw new Error(`${where}: a reason is required (why the finding does not apply, e.g. 'v2 ships next week'); it is listed with the suppressed findings at synth`);
+  }
+  const marked = scope as unknown as Marked;
+  const list = (marked[SUPPRESSIONS] as ConstructSuppression[] | undefined) ?? [];
+  list.push({ code, reason: reason.trim(), used: false });
+  marked[SUPPRESSIONS] = list;
+}
+
+/** Turns the best-practice checks on at synth for the app (or tree) `scope` belongs to. */
+export function enableBestPractices(scope: IConstruct): void {
+  (scope.node.root as unknown as Marked)[BEST_PRACTICES] = true;
+}
+
+function constructSuppressions(construct: IConstruct): ConstructSuppression[] {
+  return ((construct as unknown as Marked)[SUPPRESSIONS] as ConstructSuppression[] | undefined) ?? [];
+}
+
+/** Suppresses by the suppressions on `apiObject` and its scopes, the nearest first. */
+function constructSuppressor(apiObject: IConstruct): Suppressor {
+  return diagnostic => {
+    for (const scope of [...apiObject.node.scopes].reverse()) {
+      const match = constructSuppressions(scope).find(s => s.code === diagnostic.code);
+      if (match) {
+        match.used = true;
+        return `IstioValidation.suppress() on '${scope.node.path || '<root>'}': ${match.reason}`;
+      }
+    }
+    return undefined;
+  };
 }
 
 function enabledFor(construct: IConstruct): boolean {
@@ -48,20 +106,56 @@ function isApiObject(construct: IConstruct): construct is ApiObject {
   return Object.prototype.isPrototypeOf.call(ApiObject.prototype, construct);
 }
 
-/** Validates all objects under `root` together; findings keyed by the object they are about. */
+/**
+ * Validates all objects under `root` together; findings keyed by the object they are about.
+ * Suppressed findings are left out, and listed in one report printed once per root.
+ */
 function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
-  const apiObjects = root.node.findAll().filter(isApiObject);
+  const nodes = root.node.findAll();
+  const apiObjects = nodes.filter(isApiObject);
   // Objects with validation disabled still count as context (a route may point at them).
   const rendered = apiObjects.map(apiObject => apiObject.toJson());
+  const diagnostics = validateObjects(rendered, {
+    analysis: !unanalyzedRoots.has(root),
+    bestPractices: (root as unknown as Marked)[BEST_PRACTICES] === true,
+  }).filter(diagnostic => enabledFor(apiObjects[diagnostic.objectIndex!]))
+    .map(diagnostic => ({ ...diagnostic, constructPath: apiObjects[diagnostic.objectIndex!].node.path }));
+  for (const node of nodes) for (const suppression of constructSuppressions(node)) suppression.used = false;
+  const { kept, suppressed } = applySuppressions(diagnostics, rendered,
+    [(diagnostic, object) => constructSuppressor(apiObjects[diagnostic.objectIndex!])(diagnostic, object)]);
+  printSuppressionReport(root, nodes, suppressed);
   const findings = new Map<IConstruct, Diagnostic[]>();
-  for (const diagnostic of validateObjects(rendered, { analysis: !unanalyzedRoots.has(root) })) {
+  for (const diagnostic of kept) {
     const apiObject = apiObjects[diagnostic.objectIndex!];
-    if (!enabledFor(apiObject)) continue;
     const list = findings.get(apiObject) ?? [];
-    list.push({ ...diagnostic, constructPath: apiObject.node.path });
+    list.push(diagnostic);
     findings.set(apiObject, list);
   }
   return findings;
+}
+
+/**
+ * The suppressed findings of the app in one place, as cdk-nag lists its suppressions: one line per
+ * finding with what suppressed it, then the `IstioValidation.suppress()` calls that matched nothing
+ * (stale once the finding is gone). Printed when it first appears or changes.
+ */
+export function suppressionReport(suppressed: readonly SuppressedDiagnostic[], unused: readonly string[]): string | undefined {
+  if (suppressed.length === 0 && unused.length === 0) return undefined;
+  const lines = [`cdk8s-istio: ${suppressed.length} ${suppressed.length === 1 ? 'finding' : 'findings'} suppressed`];
+  for (const { diagnostic, by } of suppressed) {
+    lines.push(`  [${diagnostic.constructPath}] ${diagnostic.severity}: ${diagnostic.code} ${formatFinding(diagnostic)} (suppressed by ${by})`);
+  }
+  for (const line of unused) lines.push(`  unused: ${line}`);
+  return lines.join('\n');
+}
+
+function printSuppressionReport(root: IConstruct, nodes: readonly IConstruct[], suppressed: readonly SuppressedDiagnostic[]): void {
+  const unused = nodes.flatMap(node => constructSuppressions(node).filter(s => !s.used)
+    .map(s => `IstioValidation.suppress() of ${s.code} on '${node.node.path || '<root>'}' matched no finding: ${s.reason}`));
+  const text = suppressionReport(suppressed, unused);
+  if (text === undefined || printedReports.get(root) === text) return;
+  printedReports.set(root, text);
+  console.warn(text);
 }
 
 /** cdk8s reports each returned string as `[<construct path>] <message>` and fails the synth. */
@@ -88,7 +182,8 @@ function objectFindings(apiObject: ApiObject): Diagnostic[] {
   // Validated on its own (node.validate() called directly, outside a synth): no pass to read from.
   if (!enabledFor(apiObject)) return [];
   const json = apiObject.toJson();
-  return isIstioObject(json) ? validateObjects([json]) : [];
+  if (!isIstioObject(json)) return [];
+  return applySuppressions(validateObjects([json]), [json], [constructSuppressor(apiObject)]).kept;
 }
 
 function watch(construct: IConstruct): void {

@@ -66,7 +66,7 @@ describe('cdk8s-istio as a process', () => {
       status: 2,
       stdout: '',
       stderr: "cdk8s-istio validate: --format must be text or json, got 'xml'\n"
-        + 'Usage: cdk8s-istio validate [--format text|json] <file|dir>...\n'
+        + 'Usage: cdk8s-istio validate [--format text|json] [--best-practices] [--suppress <code>=<resource>]... [--show-suppressed] <file|dir>...\n'
         + "Run 'cdk8s-istio validate --help' for details.\n",
     });
   });

@@ -112,7 +112,7 @@ describe('cdk8s-istio validate', () => {
   test('--help prints the help on stdout', () => {
     const { status, stdout } = run('--help');
     expect(status).toBe(0);
-    expect(stdout).toContain('Usage: cdk8s-istio validate [--format text|json] <file|dir>...');
+    expect(stdout).toContain('Usage: cdk8s-istio validate [--format text|json] [--best-practices] [--suppress <code>=<resource>]... [--show-suppressed] <file|dir>...');
     expect(stdout).toContain('Exit status:');
     expect(run('-h', 'anything').stdout).toBe(stdout);
   });
@@ -123,5 +123,129 @@ describe('cdk8s-istio validate', () => {
     [['--strict', VALID], "Unknown option '--strict'"],
   ])('usage error for %j', (args, message) => {
     expect(() => run(...args)).toThrow(new UsageError(message));
+  });
+
+  describe('suppressions and best practices', () => {
+    const objects = `apiVersion: v1
+kind: Service
+metadata: {name: reviews, namespace: shop}
+spec: {ports: [{port: 80, name: http}], selector: {app: reviews}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: reviews-v1, namespace: shop}
+spec:
+  selector: {matchLabels: {app: reviews, version: v1}}
+  template:
+    metadata: {labels: {app: reviews, version: v1}}
+    spec: {containers: [{name: reviews, image: reviews}]}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: reviews
+  namespace: shop
+spec:
+  host: reviews
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+`;
+    const FILE = temp.write('suppress/reviews.yaml', objects);
+    const FINDING = 'error IST0173 DestinationRule shop/reviews: spec.subsets[1]: The Subset v2 defined in the DestinationRule does not select any pods. '
+      + 'Which may lead to 503 UH (NoHealthyUpstream).';
+
+    test('without suppression: IST0173, exit 1', () => {
+      expect(run(FILE)).toEqual({ status: 1, stdout: `${FILE}:24 ${FINDING}\n1 errors, 0 warnings in 1 objects (2 non-Istio documents skipped)\n`, stderr: '' });
+    });
+
+    test.each([
+      'IST0173=DestinationRule reviews.shop',
+      'IST0173=DestinationRule shop/reviews',
+      'IST0173=DestinationRule *.shop',
+      'IST0173=*reviews*',
+      'IST0173=*',
+    ])('--suppress "%s": exit 0, the summary counts it', value => {
+      expect(run('--suppress', value, FILE)).toEqual({
+        status: 0, stdout: '0 errors, 0 warnings in 1 objects (2 non-Istio documents skipped, 1 findings suppressed)\n', stderr: '',
+      });
+    });
+
+    test.each([
+      'IST0173=DestinationRule *.other',
+      'IST0101=DestinationRule reviews.shop',
+      'IST0173=VirtualService reviews.shop',
+      'IST0173=DestinationRule reviews',
+    ])('--suppress "%s" does not match: still exit 1', value => {
+      expect(run('--suppress', value, FILE).status).toBe(1);
+    });
+
+    test('-S is repeatable', () => {
+      const { status, stdout } = run('-S', 'IST0101=Gateway *', '-S', 'IST0173=DestinationRule reviews.shop', FILE);
+      expect({ status, stdout }).toEqual({ status: 0, stdout: expect.stringContaining('(2 non-Istio documents skipped, 1 findings suppressed)') });
+    });
+
+    test('the annotation suppresses in the CLI too', () => {
+      const annotated = temp.write('suppress/annotated.yaml', objects.replace('  namespace: shop\nspec:',
+        '  namespace: shop\n  annotations: {galley.istio.io/analyze-suppress: "IST0101,IST0173"}\nspec:'));
+      expect(run(annotated).stdout).toBe('0 errors, 0 warnings in 1 objects (2 non-Istio documents skipped, 1 findings suppressed)\n');
+    });
+
+    test('--show-suppressed lists them in the text, marked, with what suppressed them', () => {
+      expect(run('--show-suppressed', '--suppress', 'IST0173=DestinationRule *.shop', FILE)).toEqual({
+        status: 0,
+        stdout: `${FILE}:24 suppressed ${FINDING} (by --suppress "IST0173=DestinationRule *.shop")\n`
+          + '0 errors, 0 warnings in 1 objects (2 non-Istio documents skipped, 1 findings suppressed)\n',
+        stderr: '',
+      });
+    });
+
+    test('--show-suppressed --format json: every entry has suppressed and suppressedBy', () => {
+      const { status, stdout } = run('--format', 'json', '--show-suppressed', '--best-practices', '-S', 'IST0173=DestinationRule reviews.shop', FILE);
+      const entries = JSON.parse(stdout);
+      expect(status).toBe(0);
+      expect(entries.map((e: any) => [e.code, e.suppressed, e.suppressedBy])).toEqual([
+        ['CI2007', false, null],
+        ['CI2003', false, null],
+        ['CI2004', false, null],
+        ['IST0173', true, '--suppress "IST0173=DestinationRule reviews.shop"'],
+      ]);
+      expect(entries[3]).toEqual({
+        file: FILE,
+        line: 24,
+        severity: 'error',
+        code: 'IST0173',
+        kind: 'DestinationRule',
+        namespace: 'shop',
+        name: 'reviews',
+        path: 'spec.subsets[1]',
+        message: 'The Subset v2 defined in the DestinationRule does not select any pods. Which may lead to 503 UH (NoHealthyUpstream).',
+        suppressed: true,
+        suppressedBy: '--suppress "IST0173=DestinationRule reviews.shop"',
+      });
+    });
+
+    test('--format json without --show-suppressed: suppressed findings left out, no extra fields', () => {
+      expect(JSON.parse(run('--format', 'json', '-S', 'IST0173=*', FILE).stdout)).toEqual([]);
+      expect(Object.keys(JSON.parse(run('--format', 'json', FILE).stdout)[0])).toEqual(['file', 'line', 'severity', 'code', 'kind', 'namespace', 'name', 'path', 'message']);
+    });
+
+    test('--best-practices adds the CI2xxx checks; without it, none', () => {
+      expect(run(FILE).stdout).not.toMatch(/CI2\d{3}/);
+      const { stdout } = run('--best-practices', '-S', 'IST0173=*', FILE);
+      expect(stdout.split('\n').map(line => / (info|warning) (CI2\d{3}) /.exec(line)?.slice(1).join(' ')).filter(Boolean))
+        .toEqual(['info CI2007', 'warning CI2003', 'info CI2004']);
+      expect(stdout).toMatch(/\n0 errors, 1 warnings in 1 objects/);
+    });
+
+    test('an unknown code: istioctl\'s warning on stderr, the run goes on', () => {
+      const { status, stderr } = run('-S', 'IST9999=DestinationRule *', FILE);
+      expect({ status, stderr }).toEqual({ status: 1, stderr: "Warning: Supplied message code 'IST9999' is an unknown message code and will not have any effect.\n" });
+    });
+
+    test.each(['IST0173', 'IST0173=a=b'])('--suppress "%s" is a usage error', value => {
+      expect(() => run('--suppress', value, FILE)).toThrow(new UsageError(
+        `--suppress '${value}' is not a valid suppression value: use <code>=<resource>, e.g. "IST0173=DestinationRule reviews.shop"`));
+    });
   });
 });
