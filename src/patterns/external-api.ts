@@ -392,7 +392,8 @@ export class ExternalApi extends Construct {
       if (originates && (timeouts.timeout || timeouts.retries || fault)) {
         const route = [{ host: api, port: httpPort }];
         const http: HttpRouteOptions[] = [];
-        if (fault?.match) http.push({ match: onPort(fault.match, httpPort), fault: fault.fault, route });
+        // The fault route gets the deadline; its faults are answered before any retry could happen.
+        if (fault?.match) http.push({ match: onPort(fault.match, httpPort), fault: fault.fault, route, timeout: resilience.timeout });
         http.push({ match: [{ port: httpPort }], route, ...timeouts, fault: fault && !fault.match ? fault.fault : undefined });
         this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [api], exportTo, http });
       }
@@ -419,8 +420,10 @@ export class ExternalApi extends Construct {
     const gateways = [this.gateway, Gateway.MESH];
     if (originates) {
       const http: HttpRouteOptions[] = [];
-      if (fault?.match) http.push({ match: onPort(fault.match, httpPort, [Gateway.MESH]), fault: fault.fault, route: toGateway });
-      http.push({ match: [{ gateways: [Gateway.MESH], port: httpPort }], route: toGateway, fault: fault && !fault.match ? fault.fault : undefined });
+      // The sidecar's hop to the gateway gets the deadline but no retries: the gateway's hop retries.
+      const deadline = { timeout: resilience.timeout };
+      if (fault?.match) http.push({ match: onPort(fault.match, httpPort, [Gateway.MESH]), fault: fault.fault, route: toGateway, ...deadline });
+      http.push({ match: [{ gateways: [Gateway.MESH], port: httpPort }], route: toGateway, fault: fault && !fault.match ? fault.fault : undefined, ...deadline });
       http.push({ match: [{ gateways: [this.gateway], port: gwPort }], route: toApi, ...timeouts });
       this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [api], gateways, exportTo: visible, http });
     } else {

@@ -116,6 +116,7 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
       match: [{ headers: { 'x-chaos': { exact: 'on' } }, port: 80 }],
       fault: { abort: { httpStatus: 503, percentage: { value: 100 } } },
       route: [{ destination: { host: 'api.example.com', port: { number: 80 } } }],
+      timeout: '10s',
     });
     expect(vs.spec.http).toHaveLength(2);
   });
