@@ -7,12 +7,15 @@
  * `---` lines: the event array of a 100,000-object file would otherwise take over 1 GB, and small
  * chunks are also faster (less garbage collection). Cutting there is safe: a line starting with
  * `---` and a blank is always a document marker in YAML, whatever precedes it.
+ *
+ * Values and errors are those of kubectl's reader where js-yaml's differ (see go-yaml.ts): the
+ * schema resolves plain scalars as go-yaml v2 does, and a pass over each chunk's events rewrites
+ * or rejects what Go's scanner reads differently.
  */
-import { constructFromEvents, CORE_SCHEMA, Event, EVENT_ID, mergeTag, parseEvents, YAMLException } from 'js-yaml';
+import { constructFromEvents, Event, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import { CliError, errorMessage } from './command';
+import { goDocument, goEvents, GO_YAML_SCHEMA } from './go-yaml';
 
-/** Kubernetes' YAML reader (go-yaml) honours merge keys (`<<: *defaults`); js-yaml's default schema does not. */
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 const CHUNK_CHARS = 64 * 1024;
 const NO_OFFSET = -1;
 
@@ -35,11 +38,14 @@ export function loadYamlStream(text: string, path: string, kind = 'YAML'): YamlS
     const to = chunked ? chunkEnd(text, from) : text.length;
     const chunk = from === 0 && to === text.length ? text : text.slice(from, to);
     try {
-      const events = parseEvents(chunk, {});
-      for (const document of constructFromEvents(events, { source: chunk, schema: SCHEMA })) documents.push(document);
-      collectStarts(events, from, starts);
+      const events = goEvents(parseEvents(chunk, {}), chunk);
+      collectStarts(events, from, starts); // one per document: starts[documents.length] is the next one's
+      // json: the schema's mappings check duplicated keys themselves (a key after a merge is none).
+      for (const document of constructFromEvents(events, { source: chunk, schema: GO_YAML_SCHEMA, json: true })) {
+        documents.push(rootValue(document, text, starts[documents.length], path, kind));
+      }
     } catch (error) {
-      throw syntaxError(error, text, from, path, kind);
+      throw error instanceof CliError ? error : syntaxError(error, text, from, path, kind);
     }
     from = to;
   }
@@ -57,6 +63,16 @@ function chunkEnd(text: string, from: number): number {
     at = marker + 4;
   }
   return text.length;
+}
+
+/** The document as Go gives it; a CliError at the document's line for a root Go rejects (`.inf`). */
+function rootValue(document: unknown, text: string, start: number, path: string, kind: string): unknown {
+  try {
+    return goDocument(document);
+  } catch (error) {
+    const line = start === NO_OFFSET ? '' : `:${linesBefore(text, start) + 1}`;
+    throw new CliError(`${path}${line}: ${kind} syntax error: ${errorMessage(error)}`);
+  }
 }
 
 /** Appends, per DOCUMENT event, the offset of the node that follows it (its root). */
