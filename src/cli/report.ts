@@ -5,10 +5,16 @@
  */
 import { Diagnostic, formatFinding, Severity } from '../validation/diagnostic';
 
+/**
+ * What a finding says: an engine diagnostic, or one of the CLI's own about a document that is not a
+ * Kubernetes object (`kind` empty, about no object of the engine's list).
+ */
+export type FindingDiagnostic = Pick<Diagnostic, 'severity' | 'code' | 'kind' | 'namespace' | 'name' | 'path' | 'message'>;
+
 /** A diagnostic placed in an input file. */
 export interface Finding {
   /** What is wrong; `kind` is empty for a document that is not a Kubernetes object. */
-  readonly diagnostic: Diagnostic;
+  readonly diagnostic: FindingDiagnostic;
   /** The file as the user named it, or null when the diagnostic cannot be placed. */
   readonly file: string | null;
   /** Position of the file in the input (sort key: files in the order they were read). */
@@ -113,7 +119,7 @@ export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some(finding => finding.suppressedBy === undefined && finding.diagnostic.severity === Severity.ERROR);
 }
 
-function describe(diagnostic: Diagnostic): string {
+function describe(diagnostic: FindingDiagnostic): string {
   if (diagnostic.kind) return formatFinding(diagnostic);
   return `-: ${diagnostic.path ? `${diagnostic.path}: ` : ''}${diagnostic.message}`;
 }

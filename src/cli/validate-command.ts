@@ -9,10 +9,10 @@ import { CliError, CliIo, Command, ExitStatus, UsageError } from './command';
 import { readTextFile, listInputFiles } from './input-files';
 import { Locator } from './locator';
 import { choiceOption, parseOptions } from './options';
-import { Finding, hasErrors, jsonReport, textReport } from './report';
+import { Finding, FindingDiagnostic, hasErrors, jsonReport, textReport } from './report';
 import { SourceText } from './source-text';
 import { describeValueType, isMapping, readDocuments, SourceDocument } from './yaml-documents';
-import { Diagnostic, Severity } from '../validation/diagnostic';
+import { Severity } from '../validation/diagnostic';
 import { applySuppressions, knownCodes, parseResourceSuppression, resourceSuppressor, ResourceSuppression, Suppressor } from '../validation/suppression';
 import { isIstioObject, validateObjects } from '../validation/validate';
 
@@ -146,7 +146,7 @@ function validateDocuments(documents: readonly SourceDocument[], options: RunOpt
   const fileIndexes = new Map<SourceText, number>();
   for (const document of documents) if (!fileIndexes.has(document.source)) fileIndexes.set(document.source, fileIndexes.size);
   const locator = new Locator();
-  const finding = (diagnostic: Diagnostic, document: SourceDocument): Finding => ({
+  const finding = (diagnostic: FindingDiagnostic, document: SourceDocument): Finding => ({
     diagnostic,
     file: document.source.path,
     fileIndex: fileIndexes.get(document.source) ?? 0,
@@ -178,20 +178,14 @@ function validateDocuments(documents: readonly SourceDocument[], options: RunOpt
 
   // In object order, so that the locator parses each document once.
   const diagnostics = validateObjects(objects, { bestPractices: options.bestPractices })
-    .sort((a, b) => (a.objectIndex ?? -1) - (b.objectIndex ?? -1));
-  const place = (diagnostic: Diagnostic): Finding => {
-    const origin = diagnostic.objectIndex === undefined ? undefined : origins[diagnostic.objectIndex];
-    return origin
-      ? finding(diagnostic, origin)
-      : { diagnostic, file: diagnostic.file ?? null, fileIndex: Number.MAX_SAFE_INTEGER, line: diagnostic.line ?? null };
-  };
-  const placed = new Map(diagnostics.map(diagnostic => [diagnostic, place(diagnostic)]));
+    .sort((a, b) => a.objectIndex - b.objectIndex);
+  const placed = new Map(diagnostics.map(diagnostic => [diagnostic, finding(diagnostic, origins[diagnostic.objectIndex])]));
   const { kept, suppressed } = applySuppressions(diagnostics, objects, options.suppressors);
   for (const diagnostic of kept) findings.push(placed.get(diagnostic)!);
   const suppressedFindings = suppressed.map(({ diagnostic, by }) => ({ ...placed.get(diagnostic)!, suppressedBy: by }));
   return { findings, suppressed: suppressedFindings, objects: istio, skipped };
 }
 
-function notAnObject(severity: Severity, detail: string): Diagnostic {
+function notAnObject(severity: Severity, detail: string): FindingDiagnostic {
   return { severity, code: NOT_AN_OBJECT, kind: '', path: '', message: `document is not a Kubernetes object (${detail})` };
 }

@@ -153,7 +153,7 @@ function violatingResources(
 ): IstioValidationPluginViolatingResource[] {
   const resources = new Map<number, { resourceName: string; locations: string[]; manifestPath: string }>();
   for (const diagnostic of group) {
-    const index = diagnostic.objectIndex ?? -1;
+    const index = diagnostic.objectIndex;
     const location = diagnostic.path ? `${describeObject(diagnostic)}: ${diagnostic.path}` : describeObject(diagnostic);
     const existing = resources.get(index);
     if (existing) {
@@ -163,7 +163,7 @@ function violatingResources(
     resources.set(index, {
       resourceName: resourceName(diagnostic, names),
       locations: [location],
-      manifestPath: documents[index]?.manifest ?? 'N/A',
+      manifestPath: documents[index].manifest,
     });
   }
   return [...resources.values()];

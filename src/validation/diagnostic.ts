@@ -10,7 +10,9 @@ export enum Severity {
 
 /**
  * One finding about one Istio object, the same type for every check (schema, CEL, webhook rules,
- * cross-resource analysis) and every front end (synth-time validation, the CLI, the API).
+ * cross-resource analysis) and every front end (synth-time validation, the CLI, the API). Where the
+ * object came from (a file and line, a construct path) is the front end's to add: each wraps the
+ * diagnostic in its own type.
  */
 export interface Diagnostic {
   /** How bad it is. */
@@ -25,11 +27,8 @@ export interface Diagnostic {
   /** Kind of the object, e.g. `VirtualService`. */
   readonly kind: string;
 
-  /**
-   * apiVersion of the object.
-   * @default - not known
-   */
-  readonly apiVersion?: string;
+  /** apiVersion of the object, e.g. `networking.istio.io/v1`. */
+  readonly apiVersion: string;
 
   /**
    * Namespace of the object.
@@ -50,28 +49,10 @@ export interface Diagnostic {
   readonly message: string;
 
   /**
-   * Position of the object in the list that was validated.
-   * @default - not known
+   * Position of the object in the list that was validated (`IstioValidation.validate(objects)`):
+   * every finding is about one object of the list.
    */
-  readonly objectIndex?: number;
-
-  /**
-   * File the object was read from.
-   * @default - not read from a file
-   */
-  readonly file?: string;
-
-  /**
-   * 1-based line of the field (or of the object) in `file`.
-   * @default - not known
-   */
-  readonly line?: number;
-
-  /**
-   * Construct path of the object in a cdk8s app.
-   * @default - not part of a cdk8s app
-   */
-  readonly constructPath?: string;
+  readonly objectIndex: number;
 }
 
 /** Message codes, istioctl analyze's where one applies. */
@@ -89,7 +70,7 @@ export function describeObject(diagnostic: Pick<Diagnostic, 'kind' | 'namespace'
 }
 
 /** `<Kind> <ns>/<name>: <path>: <message>`, the part of a report line after the source and code. */
-export function formatFinding(diagnostic: Diagnostic): string {
+export function formatFinding(diagnostic: Pick<Diagnostic, 'kind' | 'namespace' | 'name' | 'path' | 'message'>): string {
   const where = diagnostic.path ? `${diagnostic.path}: ` : '';
   return `${describeObject(diagnostic)}: ${where}${diagnostic.message}`;
 }

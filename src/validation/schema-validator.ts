@@ -50,11 +50,14 @@ function objectIssues(obj: Record<string, unknown>, schema: SchemaNode): FieldIs
   return issues;
 }
 
-/** Diagnostics for one object (empty when it is valid). `obj` must have an Istio apiVersion. */
-export function validateSchema(obj: Record<string, unknown>): Diagnostic[] {
+/**
+ * Diagnostics for one object (empty when it is valid), `objectIndex` its position in the list being
+ * validated. `obj` must have an Istio apiVersion.
+ */
+export function validateSchema(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
   const where = objectIdentity(obj);
   const toDiagnostic = (issue: FieldIssue): Diagnostic =>
-    ({ severity: Severity.ERROR, code: Codes.SCHEMA_VALIDATION_ERROR, ...where, path: issue.path, message: issue.message });
+    ({ severity: Severity.ERROR, code: Codes.SCHEMA_VALIDATION_ERROR, ...where, path: issue.path, message: issue.message, objectIndex });
 
   const apiVersion = String(obj.apiVersion);
   const kind = typeof obj.kind === 'string' ? obj.kind : '';

@@ -5,7 +5,7 @@
  * when a `--suppress "<code>=<resource>"` names its code and a glob pattern its resource matches.
  * Every finding can be suppressed that way, IST0106 and IST0133 included (in istioctl they are
  * messages of the schema analyzer like any other) — but suppressing an error only hides it: the API
- * server or the webhook still refuses the object. A finding about no object (CI0001) never is.
+ * server or the webhook still refuses the object.
  *
  * A suppressed finding is kept with what suppressed it, so every front end can list it.
  */
@@ -38,14 +38,14 @@ export type Suppressor = (diagnostic: Diagnostic, object: Record<string, unknown
 
 /**
  * Splits diagnostics into kept and suppressed: by the objects' annotation first (as istioctl), then
- * by `suppressors` in order. Diagnostics without an object (`objectIndex` unset) are always kept.
+ * by `suppressors` in order. A diagnostic whose `objectIndex` names no mapping of `objects` is kept.
  */
 export function applySuppressions(diagnostics: readonly Diagnostic[], objects: readonly unknown[],
   suppressors: readonly Suppressor[] = []): SuppressionResult {
   const kept: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
   for (const diagnostic of diagnostics) {
-    const object = diagnostic.objectIndex === undefined ? undefined : objects[diagnostic.objectIndex];
+    const object = objects[diagnostic.objectIndex];
     const by = isRecord(object) ? [annotationSuppressor, ...suppressors].map(s => s(diagnostic, object)).find(b => b !== undefined) : undefined;
     if (by === undefined) kept.push(diagnostic);
     else suppressed.push({ diagnostic, by });

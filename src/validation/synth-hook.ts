@@ -13,7 +13,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Diagnostic, formatFinding, Severity } from './diagnostic';
-import { applySuppressions, knownCodes, SuppressedDiagnostic, Suppressor } from './suppression';
+import { applySuppressions, knownCodes, Suppressor } from './suppression';
 import { isIstioObject, validateObjects } from './validate';
 
 const disabledScopes = new WeakSet<IConstruct>();
@@ -41,6 +41,14 @@ interface ConstructSuppression {
   readonly reason: string;
   /** Findings it suppressed in the current pass. */
   used: boolean;
+}
+
+/** A finding of a cdk8s app left out of the verdict: the object's construct path and what suppressed it. */
+export interface SuppressedFinding {
+  readonly diagnostic: Diagnostic;
+  readonly constructPath: string;
+  /** The annotation, or the `IstioValidation.suppress()` call and its reason. */
+  readonly by: string;
 }
 
 type Marked = Record<symbol, unknown>;
@@ -118,15 +126,15 @@ function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
   const diagnostics = validateObjects(rendered, {
     analysis: !unanalyzedRoots.has(root),
     bestPractices: (root as unknown as Marked)[BEST_PRACTICES] === true,
-  }).filter(diagnostic => enabledFor(apiObjects[diagnostic.objectIndex!]))
-    .map(diagnostic => ({ ...diagnostic, constructPath: apiObjects[diagnostic.objectIndex!].node.path }));
+  }).filter(diagnostic => enabledFor(apiObjects[diagnostic.objectIndex]));
   for (const node of nodes) for (const suppression of constructSuppressions(node)) suppression.used = false;
   const { kept, suppressed } = applySuppressions(diagnostics, rendered,
-    [(diagnostic, object) => constructSuppressor(apiObjects[diagnostic.objectIndex!])(diagnostic, object)]);
-  printSuppressionReport(root, nodes, suppressed);
+    [(diagnostic, object) => constructSuppressor(apiObjects[diagnostic.objectIndex])(diagnostic, object)]);
+  printSuppressionReport(root, nodes, suppressed.map(({ diagnostic, by }) =>
+    ({ diagnostic, by, constructPath: apiObjects[diagnostic.objectIndex].node.path })));
   const findings = new Map<IConstruct, Diagnostic[]>();
   for (const diagnostic of kept) {
-    const apiObject = apiObjects[diagnostic.objectIndex!];
+    const apiObject = apiObjects[diagnostic.objectIndex];
     const list = findings.get(apiObject) ?? [];
     list.push(diagnostic);
     findings.set(apiObject, list);
@@ -139,17 +147,17 @@ function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
  * finding with what suppressed it, then the `IstioValidation.suppress()` calls that matched nothing
  * (stale once the finding is gone). Printed when it first appears or changes.
  */
-export function suppressionReport(suppressed: readonly SuppressedDiagnostic[], unused: readonly string[]): string | undefined {
+export function suppressionReport(suppressed: readonly SuppressedFinding[], unused: readonly string[]): string | undefined {
   if (suppressed.length === 0 && unused.length === 0) return undefined;
   const lines = [`cdk8s-istio: ${suppressed.length} ${suppressed.length === 1 ? 'finding' : 'findings'} suppressed`];
-  for (const { diagnostic, by } of suppressed) {
-    lines.push(`  [${diagnostic.constructPath}] ${diagnostic.severity}: ${diagnostic.code} ${formatFinding(diagnostic)} (suppressed by ${by})`);
+  for (const { diagnostic, by, constructPath } of suppressed) {
+    lines.push(`  [${constructPath}] ${diagnostic.severity}: ${diagnostic.code} ${formatFinding(diagnostic)} (suppressed by ${by})`);
   }
   for (const line of unused) lines.push(`  unused: ${line}`);
   return lines.join('\n');
 }
 
-function printSuppressionReport(root: IConstruct, nodes: readonly IConstruct[], suppressed: readonly SuppressedDiagnostic[]): void {
+function printSuppressionReport(root: IConstruct, nodes: readonly IConstruct[], suppressed: readonly SuppressedFinding[]): void {
   const unused = nodes.flatMap(node => constructSuppressions(node).filter(s => !s.used)
     .map(s => `IstioValidation.suppress() of ${s.code} on '${node.node.path || '<root>'}' matched no finding: ${s.reason}`));
   const text = suppressionReport(suppressed, unused);

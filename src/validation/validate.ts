@@ -48,7 +48,7 @@ export function validateObjects(objects: readonly unknown[], options: ValidateOp
 
 /** Schema and CEL, then — as in the API server, only for an object the schema accepted — the webhook. */
 function validateObject(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
-  const schemaDiagnostics = validateSchema(obj).map(diagnostic => ({ ...diagnostic, objectIndex }));
+  const schemaDiagnostics = validateSchema(obj, objectIndex);
   return schemaDiagnostics.length > 0 ? schemaDiagnostics : webhookDiagnostics(obj, objectIndex);
 }
 

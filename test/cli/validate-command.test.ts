@@ -1,8 +1,6 @@
 import { join } from 'path';
 import { UsageError } from '../../src/cli/command';
 import { validateCommand } from '../../src/cli/validate-command';
-import { Severity } from '../../src/validation/diagnostic';
-import * as engine from '../../src/validation/validate';
 import { TempDir } from '../support/temp-dir';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'cli');
@@ -96,17 +94,6 @@ describe('cdk8s-istio validate', () => {
       `${binary}: not a text file (it contains NUL bytes); expected YAML or JSON`,
       '',
     ].join('\n'));
-  });
-
-  test('a diagnostic the engine cannot tie to an input object is still reported, last', () => {
-    const spy = jest.spyOn(engine, 'validateObjects').mockReturnValue([
-      { severity: Severity.WARNING, code: 'CI1999', kind: 'VirtualService', name: 'x', path: '', message: 'about the set' },
-    ]);
-    try {
-      expect(run(VALID).stdout).toMatch(/^- warning CI1999 VirtualService x: about the set\n0 errors, 1 warnings in 1 objects/);
-    } finally {
-      spy.mockRestore();
-    }
   });
 
   test('--help prints the help on stdout', () => {

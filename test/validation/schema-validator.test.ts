@@ -1,6 +1,6 @@
 import { validateSchema } from '../../src/validation/schema-validator';
 
-const lines = (obj: Record<string, unknown>) => validateSchema(obj).map(d => `${d.path}: ${d.message}`);
+const lines = (obj: Record<string, unknown>) => validateSchema(obj, 0).map(d => `${d.path}: ${d.message}`);
 
 describe('schema + CEL validation of one object', () => {
   test('a valid object', () => {
@@ -9,16 +9,16 @@ describe('schema + CEL validation of one object', () => {
       kind: 'Gateway',
       metadata: { name: 'public', namespace: 'istio-system' },
       spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] },
-    })).toEqual([]);
+    }, 0)).toEqual([]);
   });
 
-  test('diagnostics carry severity, code, kind, version, namespace and name', () => {
+  test('diagnostics carry severity, code, kind, version, namespace, name and the object\'s index', () => {
     expect(validateSchema({
       apiVersion: 'networking.istio.io/v1beta1',
       kind: 'DestinationRule',
       metadata: { name: 'reviews', namespace: 'bookinfo' },
       spec: { host: 'reviews', trafficPolicy: { tls: { mode: 'BLAH' } } },
-    })).toEqual([{
+    }, 3)).toEqual([{
       severity: 'error',
       code: 'IST0106',
       kind: 'DestinationRule',
@@ -27,7 +27,8 @@ describe('schema + CEL validation of one object', () => {
       name: 'reviews',
       path: 'spec.trafficPolicy.tls.mode',
       message: 'Unsupported value: "BLAH": supported values: "DISABLE", "SIMPLE", "MUTUAL", "ISTIO_MUTUAL"',
-    }, expect.objectContaining({ path: '<nil>' })]);
+      objectIndex: 3,
+    }, expect.objectContaining({ path: '<nil>', objectIndex: 3 })]);
   });
 
   test('unknown fields end validation, as strict decoding does', () => {
@@ -77,7 +78,7 @@ describe('schema + CEL validation of one object', () => {
   });
 
   test('no kind', () => {
-    expect(validateSchema({ apiVersion: 'networking.istio.io/v1', metadata: { name: 'x' } }))
+    expect(validateSchema({ apiVersion: 'networking.istio.io/v1', metadata: { name: 'x' } }, 0))
       .toEqual([expect.objectContaining({ kind: '<no kind>', path: 'kind', message: 'Required value: kind is required' })]);
   });
 });

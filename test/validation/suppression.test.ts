@@ -3,8 +3,8 @@ import {
   annotationSuppressor, applySuppressions, glob, knownCodes, parseResourceSuppression, resourceNames, resourceSuppressor, SUPPRESS_ANNOTATION,
 } from '../../src/validation/suppression';
 
-function finding(code: string, objectIndex: number | undefined, namespace?: string): Diagnostic {
-  return { severity: Severity.ERROR, code, kind: 'DestinationRule', name: 'reviews', ...(namespace ? { namespace } : {}), path: '', message: 'm', objectIndex };
+function finding(code: string, objectIndex: number, namespace?: string): Diagnostic {
+  return { severity: Severity.ERROR, code, kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1', name: 'reviews', ...(namespace ? { namespace } : {}), path: '', message: 'm', objectIndex };
 }
 
 function rule(annotation?: string) {
@@ -44,9 +44,9 @@ describe('suppressions, as istioctl analyze 1.30.3', () => {
     expect(suppressed('')).toBeUndefined();
   });
 
-  test('applySuppressions: the annotation, then the suppressors; a finding about no object is always kept', () => {
+  test('applySuppressions: the annotation, then the suppressors; a finding whose object is not in the list is always kept', () => {
     const objects = [rule('IST0106'), rule()];
-    const diagnostics = [finding('IST0106', 0, 'shop'), finding('IST0173', 1, 'shop'), finding('CI1002', 1, 'shop'), finding('IST0106', undefined)];
+    const diagnostics = [finding('IST0106', 0, 'shop'), finding('IST0173', 1, 'shop'), finding('CI1002', 1, 'shop'), finding('IST0106', 2)];
     const { kept, suppressed } = applySuppressions(diagnostics, objects, [resourceSuppressor([{ code: 'IST0173', resource: 'DestinationRule shop/*' }])]);
     expect(kept).toEqual([diagnostics[2], diagnostics[3]]);
     expect(suppressed).toEqual([

@@ -37,7 +37,7 @@ const EXAMPLES: [string, (app: App) => void][] = [
 const ALLOWED_INFOS = ['CI2004', 'CI2007'];
 
 describe('the pattern examples under the best-practice checks', () => {
-  test.each(EXAMPLES)('%s: no CI2xxx warning; infos only the documented ones', (name, build) => {
+  test.each(EXAMPLES)('%s: no CI2xxx warning; infos only the documented ones', (_name, build) => {
     const app = Testing.app();
     build(app);
     IstioValidation.bestPractices(app);
