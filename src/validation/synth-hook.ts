@@ -9,6 +9,17 @@
  * renders every object of the app as it will be written (`toJson()`, after L1 key mapping and JSON
  * patches) and validates them together (schema, webhook rules, cross-resource analysis); each object's
  * own validation then reports its findings, so cdk8s names its construct path.
+ *
+ * No state lives in this module: everything is a mark on a construct under a `Symbol.for` key (as
+ * cdk8s marks its ApiObjects), so two copies of the library in one app (two versions pulled in by two
+ * dependencies, sharing the app's cdk8s) read and write the same marks. Whichever copy wraps
+ * `Chart.of` first validates the whole app; `IstioValidation` of the other copy is honoured. The keys
+ * and the shape of their values (MARKS below) are a contract between copies: change one only with a
+ * new key.
+ *
+ * Everything synth-time validation prints (warnings, infos, the suppression report) goes through one
+ * reporter per app (`setSynthReporter`), console.warn unless replaced; errors fail the synth through
+ * cdk8s.
  */
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
@@ -16,24 +27,42 @@ import { Diagnostic, formatFinding, Severity } from './diagnostic';
 import { applySuppressions, knownCodes, Suppressor } from './suppression';
 import { isIstioObject, validateObjects } from './validate';
 
-const disabledScopes = new WeakSet<IConstruct>();
-const unanalyzedRoots = new WeakSet<IConstruct>();
-const watchedObjects = new WeakSet<IConstruct>();
-const watchedRoots = new WeakSet<IConstruct>();
-/** Findings of the current validation pass, per root, per object. */
-const passFindings = new WeakMap<IConstruct, Map<IConstruct, Diagnostic[]>>();
-/**
- * Warnings already printed, per object: cdk8s validates the whole app again for every chart it
- * renders (`app.synth()` runs it once per chart, then for the app), and a warning is printed once.
- */
-const printedWarnings = new WeakMap<IConstruct, Set<string>>();
 const WRAPPED = Symbol.for('cdk8s-istio.validate-on-synth');
-/** On a construct: the suppressions `IstioValidation.suppress()` put on it. */
-const SUPPRESSIONS = Symbol.for('cdk8s-istio.suppressions');
-/** On a root: the best-practice checks run at synth. */
-const BEST_PRACTICES = Symbol.for('cdk8s-istio.best-practices');
-/** The suppression report last printed, per root (printed again only when it changes). */
-const printedReports = new WeakMap<IConstruct, string>();
+
+/** The marks, by the construct they are put on and what their value is. Shared by every copy of the library. */
+const MARKS = {
+  /** Any scope: `true` when `IstioValidation.disable()` turned synth-time validation off under it. */
+  disabled: Symbol.for('cdk8s-istio.validation-disabled'),
+  /** A root: `true` when `IstioValidation.disableAnalysis()` turned cross-resource analysis off. */
+  analysisOff: Symbol.for('cdk8s-istio.analysis-disabled'),
+  /** A root: `true` when `IstioValidation.bestPractices()` turned the CI2xxx checks on. */
+  bestPractices: Symbol.for('cdk8s-istio.best-practices'),
+  /** Any scope: the `ConstructSuppression[]` `IstioValidation.suppress()` put on it. */
+  suppressions: Symbol.for('cdk8s-istio.suppressions'),
+  /** An ApiObject or a root: `true` once its validation is attached (attached once, whichever copy sees it first). */
+  watched: Symbol.for('cdk8s-istio.watched'),
+  /** A root: the findings of the current validation pass, `Map<ApiObject, Diagnostic[]>`. */
+  passFindings: Symbol.for('cdk8s-istio.pass-findings'),
+  /**
+   * An ApiObject: the warning lines already reported, `Set<string>`. cdk8s validates the whole app
+   * again for every chart it renders (`app.synth()` runs it once per chart, then for the app), and
+   * a warning is reported once.
+   */
+  reportedWarnings: Symbol.for('cdk8s-istio.reported-warnings'),
+  /** A root: the suppression report last reported, `string` (reported again only when it changes). */
+  reportedSuppressions: Symbol.for('cdk8s-istio.reported-suppressions'),
+  /** A root: the `SynthReporter` its output goes to. */
+  reporter: Symbol.for('cdk8s-istio.synth-reporter'),
+} as const;
+
+function getMark<T>(construct: IConstruct, key: symbol): T | undefined {
+  return (construct as unknown as Record<symbol, T | undefined>)[key];
+}
+
+/** Sets a mark: not enumerable, like cdk8s' own, so nothing that walks the construct's keys sees it. */
+function setMark(construct: IConstruct, key: symbol, value: unknown): void {
+  Object.defineProperty(construct, key, { value, writable: true, configurable: true, enumerable: false });
+}
 
 /** A suppression put on a construct. */
 interface ConstructSuppression {
@@ -51,16 +80,42 @@ export interface SuppressedFinding {
   readonly by: string;
 }
 
-type Marked = Record<symbol, unknown>;
+/** One piece of synth-time output. `text` is what the default reporter prints. */
+export type SynthMessage =
+  /** A warning or info about one object (errors fail the synth instead). */
+  | { readonly type: 'finding'; readonly constructPath: string; readonly diagnostic: Diagnostic; readonly text: string }
+  /** The app's suppressed findings and the suppressions that matched nothing, in one report. */
+  | { readonly type: 'suppressions'; readonly suppressed: readonly SuppressedFinding[]; readonly unused: readonly string[]; readonly text: string };
+
+/** Where the synth-time output of an app goes: one call per message, each message once. */
+export type SynthReporter = (message: SynthMessage) => void;
+
+/** The default: each message's text to console.warn (stderr). */
+export const consoleReporter: SynthReporter = message => console.warn(message.text);
+
+/**
+ * Sends the synth-time output of the app `scope` belongs to to `reporter` (internal: for tests and
+ * tools that capture it). Returns the reporter it replaces.
+ */
+export function setSynthReporter(scope: IConstruct, reporter: SynthReporter): SynthReporter {
+  const root = scope.node.root;
+  const previous = reporterOf(root);
+  setMark(root, MARKS.reporter, reporter);
+  return previous;
+}
+
+function reporterOf(root: IConstruct): SynthReporter {
+  return getMark<SynthReporter>(root, MARKS.reporter) ?? consoleReporter;
+}
 
 /** Turns synth-time validation off for everything under `scope`. */
 export function disableValidation(scope: IConstruct): void {
-  disabledScopes.add(scope);
+  setMark(scope, MARKS.disabled, true);
 }
 
 /** Turns cross-resource analysis off for the app (or tree) `scope` belongs to; objects are still validated one by one. */
 export function disableAnalysis(scope: IConstruct): void {
-  unanalyzedRoots.add(scope.node.root);
+  setMark(scope.node.root, MARKS.analysisOff, true);
 }
 
 /**
@@ -75,19 +130,16 @@ export function suppressUnder(scope: IConstruct, code: string, reason: string): 
   if (typeof reason !== 'string' || reason.trim() === '') {
     throw new Error(`${where}: a reason is required (why the finding does not apply, e.g. 'v2 ships next week'); it is listed with the suppressed findings at synth`);
   }
-  const marked = scope as unknown as Marked;
-  const list = (marked[SUPPRESSIONS] as ConstructSuppression[] | undefined) ?? [];
-  list.push({ code, reason: reason.trim(), used: false });
-  marked[SUPPRESSIONS] = list;
+  setMark(scope, MARKS.suppressions, [...constructSuppressions(scope), { code, reason: reason.trim(), used: false }]);
 }
 
 /** Turns the best-practice checks on at synth for the app (or tree) `scope` belongs to. */
 export function enableBestPractices(scope: IConstruct): void {
-  (scope.node.root as unknown as Marked)[BEST_PRACTICES] = true;
+  setMark(scope.node.root, MARKS.bestPractices, true);
 }
 
 function constructSuppressions(construct: IConstruct): ConstructSuppression[] {
-  return ((construct as unknown as Marked)[SUPPRESSIONS] as ConstructSuppression[] | undefined) ?? [];
+  return getMark<ConstructSuppression[]>(construct, MARKS.suppressions) ?? [];
 }
 
 /** Suppresses by the suppressions on `apiObject` and its scopes, the nearest first. */
@@ -105,32 +157,36 @@ function constructSuppressor(apiObject: IConstruct): Suppressor {
 }
 
 function enabledFor(construct: IConstruct): boolean {
-  return !construct.node.scopes.some(scope => disabledScopes.has(scope));
+  return !construct.node.scopes.some(scope => getMark(scope, MARKS.disabled) === true);
 }
 
-function isApiObject(construct: IConstruct): construct is ApiObject {
-  // isPrototypeOf, not instanceof: while an ApiObject is being constructed, cdk8s' instanceof check
-  // (a marker set at the end of the constructor) does not recognise it yet.
+/**
+ * While an ApiObject is being constructed (when `Chart.of` runs), cdk8s' `ApiObject.isApiObject()`
+ * (a mark set at the end of the constructor) does not recognise it yet: the prototype does. The
+ * construct comes from the cdk8s copy whose `Chart.of` was wrapped, so its prototype is that copy's.
+ */
+function isApiObjectUnderConstruction(construct: IConstruct): construct is ApiObject {
   return Object.prototype.isPrototypeOf.call(ApiObject.prototype, construct);
 }
 
 /**
  * Validates all objects under `root` together; findings keyed by the object they are about.
- * Suppressed findings are left out, and listed in one report printed once per root.
+ * Suppressed findings are left out, and listed in one report, reported once per root.
  */
 function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
   const nodes = root.node.findAll();
-  const apiObjects = nodes.filter(isApiObject);
+  // At synth every ApiObject is constructed: cdk8s' own test, which holds across cdk8s copies.
+  const apiObjects = nodes.filter(ApiObject.isApiObject);
   // Objects with validation disabled still count as context (a route may point at them).
   const rendered = apiObjects.map(apiObject => apiObject.toJson());
   const diagnostics = validateObjects(rendered, {
-    analysis: !unanalyzedRoots.has(root),
-    bestPractices: (root as unknown as Marked)[BEST_PRACTICES] === true,
+    analysis: getMark(root, MARKS.analysisOff) !== true,
+    bestPractices: getMark(root, MARKS.bestPractices) === true,
   }).filter(diagnostic => enabledFor(apiObjects[diagnostic.objectIndex]));
   for (const node of nodes) for (const suppression of constructSuppressions(node)) suppression.used = false;
   const { kept, suppressed } = applySuppressions(diagnostics, rendered,
     [(diagnostic, object) => constructSuppressor(apiObjects[diagnostic.objectIndex])(diagnostic, object)]);
-  printSuppressionReport(root, nodes, suppressed.map(({ diagnostic, by }) =>
+  reportSuppressions(root, nodes, suppressed.map(({ diagnostic, by }) =>
     ({ diagnostic, by, constructPath: apiObjects[diagnostic.objectIndex].node.path })));
   const findings = new Map<IConstruct, Diagnostic[]>();
   for (const diagnostic of kept) {
@@ -145,7 +201,7 @@ function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
 /**
  * The suppressed findings of the app in one place, as cdk-nag lists its suppressions: one line per
  * finding with what suppressed it, then the `IstioValidation.suppress()` calls that matched nothing
- * (stale once the finding is gone). Printed when it first appears or changes.
+ * (stale once the finding is gone).
  */
 export function suppressionReport(suppressed: readonly SuppressedFinding[], unused: readonly string[]): string | undefined {
   if (suppressed.length === 0 && unused.length === 0) return undefined;
@@ -157,35 +213,38 @@ export function suppressionReport(suppressed: readonly SuppressedFinding[], unus
   return lines.join('\n');
 }
 
-function printSuppressionReport(root: IConstruct, nodes: readonly IConstruct[], suppressed: readonly SuppressedFinding[]): void {
+/** Reports the suppression report when it first appears or changes. */
+function reportSuppressions(root: IConstruct, nodes: readonly IConstruct[], suppressed: readonly SuppressedFinding[]): void {
   const unused = nodes.flatMap(node => constructSuppressions(node).filter(s => !s.used)
     .map(s => `IstioValidation.suppress() of ${s.code} on '${node.node.path || '<root>'}' matched no finding: ${s.reason}`));
   const text = suppressionReport(suppressed, unused);
-  if (text === undefined || printedReports.get(root) === text) return;
-  printedReports.set(root, text);
-  console.warn(text);
+  if (text === undefined || getMark<string>(root, MARKS.reportedSuppressions) === text) return;
+  setMark(root, MARKS.reportedSuppressions, text);
+  reporterOf(root)({ type: 'suppressions', suppressed, unused, text });
 }
 
-/** cdk8s reports each returned string as `[<construct path>] <message>` and fails the synth. */
+/** cdk8s reports each returned string as `[<construct path>] <message>` and fails the synth; warnings and infos go to the reporter, once. */
 function report(apiObject: ApiObject, diagnostics: Diagnostic[]): string[] {
   const errors: string[] = [];
   for (const diagnostic of diagnostics) {
     const line = `${diagnostic.code} ${formatFinding(diagnostic)}`;
     if (diagnostic.severity === Severity.ERROR) {
       errors.push(line);
-    } else {
-      const printed = printedWarnings.get(apiObject) ?? new Set<string>();
-      printedWarnings.set(apiObject, printed);
-      const warning = `[${apiObject.node.path}] ${diagnostic.severity}: ${line}`;
-      if (!printed.has(warning)) console.warn(warning);
-      printed.add(warning);
+      continue;
     }
+    const reported = getMark<Set<string>>(apiObject, MARKS.reportedWarnings) ?? new Set<string>();
+    setMark(apiObject, MARKS.reportedWarnings, reported);
+    const constructPath = apiObject.node.path;
+    const text = `[${constructPath}] ${diagnostic.severity}: ${line}`;
+    if (reported.has(text)) continue;
+    reported.add(text);
+    reporterOf(apiObject.node.root)({ type: 'finding', constructPath, diagnostic, text });
   }
   return errors;
 }
 
 function objectFindings(apiObject: ApiObject): Diagnostic[] {
-  const pass = passFindings.get(apiObject.node.root);
+  const pass = getMark<Map<IConstruct, Diagnostic[]>>(apiObject.node.root, MARKS.passFindings);
   if (pass) return pass.get(apiObject) ?? [];
   // Validated on its own (node.validate() called directly, outside a synth): no pass to read from.
   if (!enabledFor(apiObject)) return [];
@@ -195,14 +254,14 @@ function objectFindings(apiObject: ApiObject): Diagnostic[] {
 }
 
 function watch(construct: IConstruct): void {
-  if (watchedObjects.has(construct) || !isApiObject(construct)) return;
-  watchedObjects.add(construct);
+  if (getMark(construct, MARKS.watched) === true || !isApiObjectUnderConstruction(construct)) return;
+  setMark(construct, MARKS.watched, true);
   const root = construct.node.root;
-  if (!watchedRoots.has(root)) {
-    watchedRoots.add(root);
+  if (getMark(root, MARKS.watched) !== true) {
+    setMark(root, MARKS.watched, true);
     root.node.addValidation({
       validate: () => {
-        passFindings.set(root, validateTree(root));
+        setMark(root, MARKS.passFindings, validateTree(root));
         return [];
       },
     });

@@ -1,7 +1,10 @@
 import { join } from 'path';
+import * as cdk8s from 'cdk8s';
 import { ApiObject, Chart, Include, JsonPatch, Testing } from 'cdk8s';
+import * as constructs from 'constructs';
+import { IConstruct } from 'constructs';
 import { IstioValidation, networking } from '../../src';
-import { installSynthValidation } from '../../src/validation/synth-hook';
+import { installSynthValidation, setSynthReporter, SynthMessage } from '../../src/validation/synth-hook';
 
 /** A VirtualService whose timeout Istio's CRD rejects (durations must be at least 1ms). */
 function tooShortTimeout(chart: Chart, id = 'Route') {
@@ -10,6 +13,34 @@ function tooShortTimeout(chart: Chart, id = 'Route') {
     spec: { hosts: ['reviews'], http: [{ timeout: '1us', route: [{ destination: { host: 'reviews' } }] }] },
   });
 }
+
+/** Everything synth-time validation of the app `scope` belongs to reports, as it reports it. */
+function captureOutput(scope: IConstruct): SynthMessage[] {
+  const messages: SynthMessage[] = [];
+  setSynthReporter(scope, message => messages.push(message));
+  return messages;
+}
+
+/** A Gateway whose httpsRedirect on a TLS server Istio's webhook warns about. */
+function passthroughGateway(chart: Chart) {
+  return new networking.Gateway(chart, 'Passthrough', {
+    metadata: { name: 'passthrough', namespace: 'istio-system' },
+    spec: {
+      selector: { istio: 'ingressgateway' },
+      servers: [{ port: { number: 8443, name: 'tls', protocol: 'TLS' }, hosts: ['*'], tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, httpsRedirect: true } }],
+    },
+  });
+}
+
+/** The cdk8s-istio marks on a construct, by key. */
+function istioMarks(construct: IConstruct): Record<string, unknown> {
+  return Object.fromEntries(Object.getOwnPropertySymbols(construct)
+    .filter(key => key.description?.startsWith('cdk8s-istio.'))
+    .map(key => [key.description, (construct as unknown as Record<symbol, unknown>)[key]]));
+}
+
+const PASSTHROUGH_WARNING = '[test/Passthrough] warning: IST0133 Gateway istio-system/passthrough: '
+  + 'spec.servers[0].tls.httpsRedirect: tls.httpsRedirect should only be used with http servers';
 
 describe('validation at synth', () => {
   test('a valid L1 object synthesizes', () => {
@@ -72,39 +103,61 @@ describe('validation at synth', () => {
     expect(() => Testing.synth(strict)).toThrow(/\[strict\/Route\]/);
   });
 
-  test('warnings are printed with the construct path and do not fail the synth', () => {
+  test('warnings are printed (console.warn by default) with the construct path and do not fail the synth', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const chart = Testing.chart();
-    new networking.Gateway(chart, 'Passthrough', {
-      metadata: { name: 'passthrough', namespace: 'istio-system' },
-      spec: {
-        selector: { istio: 'ingressgateway' },
-        servers: [{ port: { number: 8443, name: 'tls', protocol: 'TLS' }, hosts: ['*'], tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, httpsRedirect: true } }],
-      },
-    });
+    try {
+      const chart = Testing.chart();
+      passthroughGateway(chart);
 
-    expect(Testing.synth(chart)).toHaveLength(1);
-    expect(warn).toHaveBeenCalledWith('[test/Passthrough] warning: IST0133 Gateway istio-system/passthrough: '
-      + 'spec.servers[0].tls.httpsRedirect: tls.httpsRedirect should only be used with http servers');
-    warn.mockRestore();
+      expect(Testing.synth(chart)).toHaveLength(1);
+      expect(warn.mock.calls).toEqual([[PASSTHROUGH_WARNING]]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
-  test('a warning is printed once, though cdk8s validates the app again for every chart', () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  test('all output goes through the app\'s reporter: the finding with its construct path, and the text printed', () => {
+    const warn = jest.spyOn(console, 'warn');
+    try {
+      const chart = Testing.chart();
+      const gateway = passthroughGateway(chart);
+      const messages = captureOutput(chart);
+
+      Testing.synth(chart);
+      expect(messages).toEqual([{
+        type: 'finding',
+        constructPath: gateway.node.path,
+        diagnostic: expect.objectContaining({ severity: 'warning', code: 'IST0133', kind: 'Gateway', path: 'spec.servers[0].tls.httpsRedirect' }),
+        text: PASSTHROUGH_WARNING,
+      }]);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('a warning is reported once, though cdk8s validates the app again for every chart', () => {
     const app = Testing.app();
     const gateways = new Chart(app, 'gateways');
     new Chart(app, 'other');
-    new networking.Gateway(gateways, 'Passthrough', {
-      metadata: { name: 'passthrough', namespace: 'istio-system' },
-      spec: {
-        selector: { istio: 'ingressgateway' },
-        servers: [{ port: { number: 8443, name: 'tls', protocol: 'TLS' }, hosts: ['*'], tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, httpsRedirect: true } }],
-      },
-    });
+    passthroughGateway(gateways);
+    const messages = captureOutput(app);
 
     app.synthYaml();
-    expect(warn).toHaveBeenCalledTimes(1);
-    warn.mockRestore();
+    expect(messages.map(message => message.text)).toEqual([PASSTHROUGH_WARNING.replace('[test/', '[gateways/')]);
+  });
+
+  test('the validation state is marks on the constructs under Symbol.for keys, not enumerable', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'quiet');
+    IstioValidation.disable(chart);
+    IstioValidation.disableAnalysis(chart);
+    IstioValidation.bestPractices(chart);
+
+    expect(istioMarks(chart)).toEqual({ 'cdk8s-istio.validation-disabled': true });
+    expect(istioMarks(app)).toEqual({ 'cdk8s-istio.analysis-disabled': true, 'cdk8s-istio.best-practices': true });
+    expect([chart, app].flatMap(c => Object.getOwnPropertySymbols(c).filter(key => key.description?.startsWith('cdk8s-istio.'))
+      .map(key => Object.getOwnPropertyDescriptor(c, key)!.enumerable))).toEqual([false, false, false]);
   });
 
   test('node.validate() on an object outside a synth validates it alone', () => {
@@ -129,5 +182,92 @@ describe('validation at synth', () => {
     tooShortTimeout(chart);
 
     expect(() => Testing.synth(chart)).toThrow(/Validation failed with the following errors:\n {2}\[test\/Route\] IST0106 [^\n]*\n?$/);
+  });
+});
+
+describe('two copies of the library in one app', () => {
+  type Library = typeof import('../../src');
+  type Hook = typeof import('../../src/validation/synth-hook');
+
+  /**
+   * A second copy of cdk8s-istio, loaded as a second dependency of the app brings it (another
+   * version, not deduplicated): its own modules, the app's cdk8s and constructs (peer dependencies).
+   */
+  function secondCopy(): { library: Library; hook: Hook } {
+    let copy: { library: Library; hook: Hook } | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('cdk8s', () => cdk8s);
+      jest.doMock('constructs', () => constructs);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.isolateModules loads a module only through require
+      copy = { library: require('../../src'), hook: require('../../src/validation/synth-hook') };
+    });
+    jest.dontMock('cdk8s');
+    jest.dontMock('constructs');
+    return copy!;
+  }
+
+  const other = secondCopy();
+
+  test('it is another copy: other classes, the same cdk8s', () => {
+    expect(other.library.IstioValidation).not.toBe(IstioValidation);
+    expect(other.library.networking.VirtualService).not.toBe(networking.VirtualService);
+    expect(Object.getPrototypeOf(other.library.networking.VirtualService)).toBe(ApiObject);
+  });
+
+  test('the other copy\'s IstioValidation.disable(scope) is honoured by the hook that validates the app', () => {
+    const app = Testing.app();
+    const quiet = new Chart(app, 'quiet');
+    const strict = new Chart(app, 'strict');
+    tooShortTimeout(quiet);
+    other.library.IstioValidation.disable(quiet);
+
+    expect(Testing.synth(quiet)[0].spec.http[0].timeout).toBe('1us');
+    tooShortTimeout(strict);
+    expect(() => Testing.synth(strict)).toThrow(/\[strict\/Route\] IST0106/);
+  });
+
+  test('objects of the other copy are validated once, by the same hook', () => {
+    const chart = Testing.chart();
+    new other.library.networking.VirtualService(chart, 'Route', {
+      metadata: { name: 'reviews', namespace: 'bookinfo' },
+      spec: { hosts: ['reviews'], http: [{ timeout: '1us', route: [{ destination: { host: 'reviews' } }] }] },
+    });
+
+    expect(() => Testing.synth(chart)).toThrow(/^Validation failed with the following errors:\n {2}\[test\/Route\] IST0106 [^\n]*$/);
+  });
+
+  const routeToMissingSubset = (chart: Chart) => new networking.VirtualService(chart, 'Route', {
+    metadata: { name: 'r' },
+    spec: { hosts: ['a'], http: [{ route: [{ destination: { host: 'a', subset: 'v9' } }] }] },
+  });
+
+  test('the other copy\'s disableAnalysis() is honoured', () => {
+    const analysed = Testing.chart();
+    routeToMissingSubset(analysed);
+    expect(() => Testing.synth(analysed)).toThrow(/\[test\/Route\] IST0101/);
+
+    const chart = Testing.chart();
+    routeToMissingSubset(chart);
+    other.library.IstioValidation.disableAnalysis(chart);
+    expect(Testing.synth(chart)).toHaveLength(1);
+  });
+
+  test('the other copy\'s suppress() and bestPractices() are honoured, and its reporter receives the output', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'snippets');
+    routeToMissingSubset(chart);
+    other.library.IstioValidation.suppress(chart, 'IST0101', 'v9 ships next week');
+    other.library.IstioValidation.bestPractices(chart);
+    const messages: SynthMessage[] = [];
+    other.hook.setSynthReporter(app, message => messages.push(message));
+
+    expect(Testing.synth(chart)).toHaveLength(1);
+    expect(messages.map(message => [message.type, message.text])).toEqual([
+      ['suppressions', 'cdk8s-istio: 1 finding suppressed\n'
+        + '  [snippets/Route] error: IST0101 VirtualService r: spec.http[0].route[0].destination.subset: Referenced host+subset in destinationrule not found: "a+v9"'
+        + " (suppressed by IstioValidation.suppress() on 'snippets': v9 ships next week)"],
+      ['finding', '[snippets/Route] warning: CI2001 VirtualService r: spec.http[0]: the route has no timeout, so a slow destination holds the caller'
+        + ' without limit (Istio sets no route timeout by default); set timeout'],
+    ]);
   });
 });
