@@ -13,9 +13,9 @@ function specOf(chart: Chart): any {
 
 /** The seed's ServiceEntry of that name. */
 function seed(name: string): any {
-  const obj = seedObjects().find(o => o.kind === 'ServiceEntry' && o.metadata.name === name);
-  expect(obj).toBeDefined();
-  return obj;
+  const found = seedObjects().filter(o => o.kind === 'ServiceEntry' && o.metadata.name === name);
+  expect(found.map(o => `${o.kind} ${o.metadata.name}`)).toEqual([`ServiceEntry ${name}`]);
+  return found[0];
 }
 
 describe('ServiceEntry', () => {

@@ -15,9 +15,9 @@ function specOf(chart: Chart): any {
 
 /** The seed's Sidecar of that name. */
 function seed(name: string): any {
-  const obj = seedObjects().find(o => o.kind === 'Sidecar' && o.metadata.name === name);
-  expect(obj).toBeDefined();
-  return obj;
+  const found = seedObjects().filter(o => o.kind === 'Sidecar' && o.metadata.name === name);
+  expect(found.map(o => `${o.kind} ${o.metadata.name}`)).toEqual([`Sidecar ${name}`]);
+  return found[0];
 }
 
 const CURRENT = SidecarEgressHost.currentNamespace();

@@ -66,14 +66,14 @@ describe('through validateObjects', () => {
       virtualService('web', { hosts: ['a.example.com'], gateways: ['broken'], http: [route('web')] }),
     ]);
     expect(found.filter(([i]) => i === 1)).toEqual([]);
-    expect(found.filter(([i]) => i === 0).map(([, c]) => c)).toContain('IST0106');
+    expect(found.filter(([i]) => i === 0)).toEqual([[0, 'IST0106'], [0, 'IST0106'], [0, 'IST0106'], [0, 'IST0106']]);
   });
 
   test('a Gateway the webhook rejects: the same, whatever hosts it lists', () => {
     const broken = gateway('gw', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['other.example.com'], tls: { mode: 'SIMPLE' } }] }, 'shop');
     const vs = virtualService('web', { hosts: ['a.example.com'], gateways: ['gw'], http: [route('web')] }, 'shop');
     expect(codes([broken, vs]).filter(([i]) => i === 1)).toEqual([]);
-    expect(codes([broken, vs]).filter(([i]) => i === 0).length).toBeGreaterThan(0);
+    expect(codes([broken, vs]).filter(([i]) => i === 0)).toEqual([[0, 'IST0106'], [0, 'IST0106']]);
   });
 
   test('a DestinationRule the webhook rejects still defines its host\'s subsets; a missing one is still reported', () => {
@@ -81,7 +81,7 @@ describe('through validateObjects', () => {
     const vs = virtualService('reviews', { hosts: ['reviews'], http: [route('reviews', { subset: 'v2' })] }, 'bookinfo');
     const other = virtualService('ratings', { hosts: ['ratings'], http: [route('ratings', { subset: 'v1' })] }, 'bookinfo');
     const found = codes([service('reviews', 'bookinfo'), service('ratings', 'bookinfo'), rule, vs, other]);
-    expect(found.filter(([i]) => i === 2).map(([, c]) => c)).toContain('IST0106');
+    expect(found.filter(([i]) => i === 2)).toEqual([[2, 'IST0106']]);
     expect(found.filter(([i]) => i === 3)).toEqual([]);
     expect(found.filter(([i]) => i === 4)).toEqual([[4, 'IST0101']]);
   });
@@ -91,7 +91,7 @@ describe('through validateObjects', () => {
     const entry = serviceEntry('api', { hosts: ['api.example.com'], ports, resolution: 'DNS' });
     const vs = virtualService('api', { hosts: ['api.example.com'], http: [route('api.example.com', { port: { number: 8443 } })] });
     const found = validateObjects([entry, vs]).map(d => [d.objectIndex, d.code]);
-    expect(found.filter(([i]) => i === 0).length).toBeGreaterThan(0);
+    expect(found.filter(([i]) => i === 0)).toEqual([[0, 'IST0106']]);
     expect(found.filter(([i]) => i === 1)).toEqual([]);
   });
 
@@ -100,7 +100,7 @@ describe('through validateObjects', () => {
     const child = virtualService('child', { http: [{ ...route('web'), timeout: 'ten seconds' }] }, 'shop');
     const found = codes([root, child]);
     expect(found.filter(([i]) => i === 0)).toEqual([]);
-    expect(found.filter(([i]) => i === 1).length).toBeGreaterThan(0);
+    expect(found.filter(([i]) => i === 1)).toEqual([[1, 'IST0106']]);
   });
 
   test('a refused object is not analysed: no findings on others from its contents (IST0109, CI1007)', () => {
