@@ -423,7 +423,8 @@ export class ExternalApi extends Construct {
       // The sidecar's hop to the gateway gets the deadline but no retries: the gateway's hop retries.
       const deadline = { timeout: resilience.timeout };
       if (fault?.match) http.push({ match: onPort(fault.match, httpPort, [Gateway.MESH]), fault: fault.fault, route: toGateway, ...deadline });
-      http.push({ match: [{ gateways: [Gateway.MESH], port: httpPort }], route: toGateway, fault: fault && !fault.match ? fault.fault : undefined, ...deadline });
+      const unscopedFault = fault && !fault.match ? fault.fault : undefined;
+      http.push({ match: [{ gateways: [Gateway.MESH], port: httpPort }], route: toGateway, fault: unscopedFault, ...deadline });
       http.push({ match: [{ gateways: [this.gateway], port: gwPort }], route: toApi, ...timeouts });
       this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [api], gateways, exportTo: visible, http });
     } else {
