@@ -6,7 +6,9 @@
  * Both render the same YAML (checked once before timing), so the ratio is the cost of L2 + validation.
  */
 import { Chart, Testing } from 'cdk8s';
-import { CanaryService, Host, IstioValidation, networking, ServiceVersion, StringMatch } from '../src';
+import { lib } from './lib';
+
+const { CanaryService, Host, IstioValidation, networking, ServiceVersion, StringMatch } = lib;
 
 const NAMESPACES = 50;
 
