@@ -4,11 +4,17 @@
  * cdk8s-cli's table, with construct paths.
  */
 import { readFileSync } from 'fs';
-import { CORE_SCHEMA, loadAll, mergeTag } from 'js-yaml';
 import { IIstioValidationPluginContext, IstioValidationPluginViolatingResource, IstioValidationPluginViolation } from './contract';
-import { IstioMessages, OwnMessages } from '../validation/analysis/core/messages';
 import { Codes, Diagnostic, describeObject, Severity } from '../validation/diagnostic';
-import { isIstioObject, validateObjects } from '../validation/validate';
+
+// The YAML reader, the engine and the analyzers' messages load when cdk8s-cli runs the plugin,
+// not with the library (`require('cdk8s-istio')` stays small for apps that never use it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsYaml = (): typeof import('js-yaml') => require('js-yaml');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const messages = (): typeof import('../validation/analysis/core/messages') => require('../validation/analysis/core/messages');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (): typeof import('../validation/validate') => require('../validation/validate');
 
 /** Properties of the plugin: the `properties` of its entry in `cdk8s.yaml`. */
 export interface IstioValidationPluginProps {
@@ -22,8 +28,6 @@ export interface IstioValidationPluginProps {
   readonly analysis?: boolean;
 }
 
-/** Kubernetes' YAML reader (go-yaml) honours merge keys (`<<: *defaults`); js-yaml's default schema does not. */
-const YAML_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 const KNOWN_PROPERTIES = ['analysis'];
 /** istioctl's names for the levels, in the order the report lists them. */
 const LEVELS: ReadonlyArray<[Severity, string]> = [[Severity.ERROR, 'Error'], [Severity.WARNING, 'Warning'], [Severity.INFO, 'Info']];
@@ -74,13 +78,13 @@ export class IstioValidationPlugin {
         context.report.addViolation(unreadableManifest(manifest, error));
       }
     }
-    const diagnostics = validateObjects(documents.map(document => document.value), { analysis: this.analysis });
+    const diagnostics = engine().validateObjects(documents.map(document => document.value), { analysis: this.analysis });
     for (const violation of toViolations(diagnostics, documents)) context.report.addViolation(violation);
 
     const count = (severity: Severity) => String(diagnostics.filter(diagnostic => diagnostic.severity === severity).length);
     const failed = unreadable || diagnostics.some(diagnostic => diagnostic.severity === Severity.ERROR);
     context.report.submit(failed ? 'failure' : 'success', {
-      'Istio objects': String(documents.filter(document => isIstioObject(document.value)).length),
+      'Istio objects': String(documents.filter(document => engine().isIstioObject(document.value)).length),
       'Errors': count(Severity.ERROR),
       'Warnings': count(Severity.WARNING),
       'Infos': count(Severity.INFO),
@@ -108,7 +112,9 @@ function checkProperties(props: unknown): void {
 /** The documents of a manifest (empty ones dropped), read as Kubernetes reads YAML. */
 function readManifest(path: string): unknown[] {
   const text = readFileSync(path, 'utf-8');
-  return loadAll(text, { schema: YAML_SCHEMA, filename: path }).filter(value => value !== null && value !== undefined);
+  // Kubernetes' YAML reader (go-yaml) honours merge keys (`<<: *defaults`); js-yaml's default schema does not.
+  const { CORE_SCHEMA, loadAll, mergeTag } = jsYaml();
+  return loadAll(text, { schema: CORE_SCHEMA.withTags(mergeTag), filename: path }).filter(value => value !== null && value !== undefined);
 }
 
 function unreadableManifest(manifest: string, error: unknown): IstioValidationPluginViolation {
@@ -205,6 +211,7 @@ let names: Map<string, string> | undefined;
 function ruleNames(): Map<string, string> {
   if (!names) {
     names = new Map([[Codes.SCHEMA_VALIDATION_ERROR, 'SchemaValidationError'], [Codes.SCHEMA_WARNING, 'SchemaWarning']]);
+    const { IstioMessages, OwnMessages } = messages();
     for (const type of [...Object.values(IstioMessages), ...Object.values(OwnMessages)]) {
       names.set(type.code, type.name);
     }

@@ -4,10 +4,16 @@
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { routeRequest } from './engine';
-import { formatRouteResult } from './format';
-import { RoutingModel } from './model';
+import type { RoutingModel } from './model';
 import { RouteRequest, RouteResult } from './types';
+
+// The simulator's engine loads on first use: most apps never simulate, and `require('cdk8s-istio')` stays small.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (): typeof import('./engine') => require('./engine');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const format = (): typeof import('./format') => require('./format');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const model = (): typeof import('./model') => require('./model');
 
 /**
  * Answers "where does this request go?" offline, with Istio's routing semantics, over a set of
@@ -47,7 +53,7 @@ export class RouteSimulator {
   private readonly model: RoutingModel;
 
   private constructor(objects: readonly unknown[]) {
-    this.model = new RoutingModel(objects);
+    this.model = new (model().RoutingModel)(objects);
   }
 
   /** Number of routable (root) VirtualServices. */
@@ -57,12 +63,12 @@ export class RouteSimulator {
 
   /** Where `request` goes: the VirtualService and route, the outcome, and every route considered. */
   public route(request: RouteRequest): RouteResult {
-    return routeRequest(this.model, request);
+    return engine().routeRequest(this.model, request);
   }
 
   /** The result as text: the route, the outcome, and with `explain` every route considered. */
   public explain(request: RouteRequest): string {
-    return formatRouteResult(this.route(request), true);
+    return format().formatRouteResult(this.route(request), true);
   }
 
   /** Assertions on where `request` goes, each throwing an error with the explanation when wrong. */
@@ -117,7 +123,7 @@ export class RouteExpectation {
   }
 
   private fail(expectation: string): never {
-    throw new Error(`${expectation}, but:\n${formatRouteResult(this.result, true)}`);
+    throw new Error(`${expectation}, but:\n${format().formatRouteResult(this.result, true)}`);
   }
 }
 

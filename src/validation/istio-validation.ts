@@ -1,8 +1,12 @@
 import { IConstruct } from 'constructs';
 import { Diagnostic } from './diagnostic';
-import { applySuppressions } from './suppression';
 import { disableAnalysis, disableValidation, enableBestPractices, suppressUnder } from './synth-hook';
-import { validateObjects } from './validate';
+
+// The engine loads on first use (see synth-hook.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const suppressionRules = (): typeof import('./suppression') => require('./suppression');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (): typeof import('./validate') => require('./validate');
 
 /** Options of `IstioValidation.validate()`. */
 export interface ValidationOptions {
@@ -34,7 +38,7 @@ export class IstioValidation {
    * @returns the diagnostics, empty when everything is valid
    */
   public static validate(objects: any[], options: ValidationOptions = {}): Diagnostic[] {
-    return applySuppressions(validateObjects(objects, { bestPractices: options.bestPractices }), objects).kept;
+    return suppressionRules().applySuppressions(engine().validateObjects(objects, { bestPractices: options.bestPractices }), objects).kept;
   }
 
   /**

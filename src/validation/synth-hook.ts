@@ -24,8 +24,14 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { Diagnostic, formatFinding, Severity } from './diagnostic';
-import { applySuppressions, knownCodes, Suppressor } from './suppression';
-import { isIstioObject, validateObjects } from './validate';
+import type { Suppressor } from './suppression';
+
+// The engine and the suppression rules load on first use, not with the library: a cold
+// `require('cdk8s-istio')` stays small, and an app pays for them when it synthesizes.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const suppressionRules = (): typeof import('./suppression') => require('./suppression');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (): typeof import('./validate') => require('./validate');
 
 const WRAPPED = Symbol.for('cdk8s-istio.validate-on-synth');
 
@@ -124,7 +130,7 @@ export function disableAnalysis(scope: IConstruct): void {
  */
 export function suppressUnder(scope: IConstruct, code: string, reason: string): void {
   const where = `IstioValidation.suppress(${scope.node.path ? `'${scope.node.path}'` : '<root>'}, '${code}')`;
-  if (!knownCodes().has(code)) {
+  if (!suppressionRules().knownCodes().has(code)) {
     throw new Error(`${where}: '${code}' is not a code cdk8s-istio reports; name one code (IST0106, IST0173, CI1002, ...: see the README, Validation)`);
   }
   if (typeof reason !== 'string' || reason.trim() === '') {
@@ -179,12 +185,12 @@ function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
   const apiObjects = nodes.filter(ApiObject.isApiObject);
   // Objects with validation disabled still count as context (a route may point at them).
   const rendered = apiObjects.map(apiObject => apiObject.toJson());
-  const diagnostics = validateObjects(rendered, {
+  const diagnostics = engine().validateObjects(rendered, {
     analysis: getMark(root, MARKS.analysisOff) !== true,
     bestPractices: getMark(root, MARKS.bestPractices) === true,
   }).filter(diagnostic => enabledFor(apiObjects[diagnostic.objectIndex]));
   for (const node of nodes) for (const suppression of constructSuppressions(node)) suppression.used = false;
-  const { kept, suppressed } = applySuppressions(diagnostics, rendered,
+  const { kept, suppressed } = suppressionRules().applySuppressions(diagnostics, rendered,
     [(diagnostic, object) => constructSuppressor(apiObjects[diagnostic.objectIndex])(diagnostic, object)]);
   reportSuppressions(root, nodes, suppressed.map(({ diagnostic, by }) =>
     ({ diagnostic, by, constructPath: apiObjects[diagnostic.objectIndex].node.path })));
@@ -249,8 +255,8 @@ function objectFindings(apiObject: ApiObject): Diagnostic[] {
   // Validated on its own (node.validate() called directly, outside a synth): no pass to read from.
   if (!enabledFor(apiObject)) return [];
   const json = apiObject.toJson();
-  if (!isIstioObject(json)) return [];
-  return applySuppressions(validateObjects([json]), [json], [constructSuppressor(apiObject)]).kept;
+  if (!engine().isIstioObject(json)) return [];
+  return suppressionRules().applySuppressions(engine().validateObjects([json]), [json], [constructSuppressor(apiObject)]).kept;
 }
 
 function watch(construct: IConstruct): void {
