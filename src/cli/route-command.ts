@@ -8,10 +8,15 @@ import { CliError, CliIo, Command, ExitStatus, UsageError } from './command';
 import { listInputFiles, readTextFile } from './input-files';
 import { choiceOption, parseOptions, ParsedArguments } from './options';
 import { isMapping, readDocuments } from './yaml-documents';
-import { RouteRequestError } from '../simulate/engine';
-import { formatRouteResult, routeResultJson } from '../simulate/format';
-import { RouteSimulator } from '../simulate/route-simulator';
-import { RouteRequest } from '../simulate/types';
+import type { RouteRequest } from '../simulate/types';
+
+// The simulator (and cdk8s, which it reads apps with) loads when `route` runs, not when `validate` does.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (): typeof import('../simulate/engine') => require('../simulate/engine');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulatorFormat = (): typeof import('../simulate/format') => require('../simulate/format');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulatorModule = (): typeof import('../simulate/route-simulator') => require('../simulate/route-simulator');
 
 /** Exit status when no VirtualService route handles the request. */
 export const NO_ROUTE = 3;
@@ -85,15 +90,16 @@ function runRoute(args: readonly string[], io: CliIo): number {
 
   const objects = readObjects(parsed.positionals);
   if (objects.length === 0) throw new CliError(`cdk8s-istio route: no Kubernetes objects in ${parsed.positionals.join(', ')}`);
-  const simulator = RouteSimulator.fromObjects(objects);
+  const simulator = simulatorModule().RouteSimulator.fromObjects(objects);
   let result;
   try {
     result = simulator.route(request);
   } catch (error) {
-    if (error instanceof RouteRequestError) throw new UsageError(error.message);
+    if (error instanceof engine().RouteRequestError) throw new UsageError(error.message);
     throw error;
   }
   const explain = parsed.values.explain === true;
+  const { formatRouteResult, routeResultJson } = simulatorFormat();
   io.stdout(format === 'json' ? `${JSON.stringify(routeResultJson(result, explain), null, 2)}\n` : formatRouteResult(result, explain));
   return result.noRoute ? NO_ROUTE : ExitStatus.OK;
 }
