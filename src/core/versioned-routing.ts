@@ -6,16 +6,20 @@
 import { Construct } from 'constructs';
 import { constructError, rangeProblem, shown } from './errors';
 import { faultRouteOptions } from './fault-injection-route';
+import { MESH_GATEWAY } from './gateway-reference';
 import { TlsMode } from '../client-tls';
 import { HttpRouteDestination } from '../destination';
 import { DestinationRule, Subset } from '../destination-rule';
+import { Host, IHost } from '../host';
 import { HttpRouteOptions } from '../http-route';
 import { ResilienceProfile } from '../patterns/resilience-profile';
 import { ServiceVersion } from '../patterns/service-version';
 import { VersionedServiceProps } from '../patterns/versioned-service';
 import { StringMatch } from '../string-match';
 import { TrafficPolicy } from '../traffic-policy';
-import { isDNS1123Label } from '../validation/webhook/common/hosts';
+import { hostsMatch } from '../validation/hosts';
+import { isDNS1123Label, isValidIPAddress, validateWildcardDomain } from '../validation/webhook/common/hosts';
+import { validateWildcardDomainForVirtualServiceBoundToGateway } from '../validation/webhook/virtual-service/hosts';
 import { VirtualService } from '../virtual-service';
 
 /** The name of the route a scoped fault injection gets. */
@@ -63,6 +67,54 @@ export function versionsDestinationRule(scope: Construct, metadata: { name: stri
   const rule = new DestinationRule(scope, 'DestinationRule', { metadata, host: props.host, exportTo: props.exportTo, trafficPolicy });
   const subsets = versions.map(version => rule.addSubset(version.name, { labels: version.labels }));
   return { rule, subsets };
+}
+
+/** Whether the routes apply at the sidecars: no gateways given, or `Gateway.MESH` among them. */
+export function appliesToMesh(props: VersionedServiceProps): boolean {
+  return props.gateways === undefined || props.gateways.some(gateway => gateway === MESH_GATEWAY || gateway?.gatewayName === 'mesh');
+}
+
+/**
+ * The pattern's VirtualService: hosts `host` then `externalHosts`, bound to `gateways` when given.
+ * Checks at once what Istio's webhook would reject (host forms, overlapping hosts) and an empty
+ * gateway list; whether a gateway serves the hosts is left to the analysis (IST0132).
+ */
+export function versionsVirtualService(kind: string, scope: Construct, metadata: { name: string; namespace?: string },
+  props: VersionedServiceProps): VirtualService {
+  const fail = (message: string) => constructError(kind, scope, message);
+  if (props.gateways !== undefined) {
+    if (!Array.isArray(props.gateways) || props.gateways.length === 0) {
+      throw fail(`gateways is empty: list the gateways whose traffic the routes apply to (Gateway.MESH for the sidecars), or leave it out, got ${shown(props.gateways)}`);
+    }
+    props.gateways.forEach((gateway, i) => {
+      if (typeof gateway?.gatewayName !== 'string') {
+        throw fail(`gateways[${i}] must be a Gateway, Gateway.fromGatewayName(scope, id, 'namespace/name') or Gateway.MESH, got ${shown(gateway)}`);
+      }
+    });
+  }
+  const external = props.externalHosts ?? [];
+  if (!Array.isArray(external)) throw fail(`externalHosts must be a list of host names, e.g. ['shop.example.com'], got ${shown(external)}`);
+  const mesh = appliesToMesh(props);
+  external.forEach((host, i) => {
+    if (typeof host !== 'string') throw fail(`externalHosts[${i}] must be a host name such as 'shop.example.com', got ${shown(host)}`);
+    const problem = mesh ? validateWildcardDomain(host) : validateWildcardDomainForVirtualServiceBoundToGateway(false, host);
+    if (problem && !isValidIPAddress(host)) throw fail(`externalHosts[${i}]: ${problem}`);
+    if (mesh && host === '*') {
+      throw fail(`externalHosts[${i}]: wildcard host * is not allowed for routes that apply to the mesh (Istio rejects it); `
+        + 'list the names clients use (e.g. \'shop.example.com\'), or give gateways without Gateway.MESH');
+    }
+  });
+  const names = [props.host.hostName, ...external];
+  for (let j = 1; j < names.length; j++) {
+    for (let i = 0; i < j; i++) {
+      if (!hostsMatch(names[i], names[j])) continue;
+      const other = i === 0 ? `host ${shown(names[0])}` : `externalHosts[${i - 1}] ${shown(names[i])}`;
+      throw fail(`externalHosts[${j - 1}] ${shown(names[j])} overlaps ${other}: Istio rejects a VirtualService whose hosts overlap; `
+        + 'give each name once, and no wildcard covering another host');
+    }
+  }
+  const hosts: IHost[] = [props.host, ...external.map(host => Host.fromName(host))];
+  return new VirtualService(scope, 'VirtualService', { metadata, hosts, gateways: props.gateways, exportTo: props.exportTo });
 }
 
 /** Adds the routes in order, after the scoped fault route, with the profile's timeout and retries (and an unscoped fault on every route); returns their names. */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { factoryError, shown } from '../core/errors';
 import { checkHeaderNames, patternError } from '../core/version-routing-pattern';
-import { addRoutes, cookieMatch, cookieProblem, versionedMetadata, versionsDestinationRule } from '../core/versioned-routing';
+import { addRoutes, cookieMatch, cookieProblem, versionedMetadata, versionsDestinationRule, versionsVirtualService } from '../core/versioned-routing';
 import { DestinationRule, Subset } from '../destination-rule';
 import { HttpMatch } from '../http-match';
 import { StringMatch } from '../string-match';
@@ -167,7 +167,7 @@ export class AbTest extends Construct {
     [this.controlSubset, ...this.variantSubsets] = subsets;
 
     const control = [{ subset: this.controlSubset }];
-    this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [props.host], exportTo: props.exportTo });
+    this.virtualService = versionsVirtualService('AbTest', this, metadata, props);
     addRoutes('AbTest', this, this.virtualService, props, profile, control, [
       ...matches.map((match, i) => ({ name: variants[i].version.name, match: [match], route: [{ subset: this.variantSubsets[i] }] })),
       { name: this.controlSubset.subsetName, route: control },

@@ -3,7 +3,7 @@ import { ResilienceProfile } from './resilience-profile';
 import { ServiceVersion } from './service-version';
 import { VersionedServiceProps } from './versioned-service';
 import { constructError, shown } from '../core/errors';
-import { addRoutes, checkHeaders, checkRange, FAULT_ROUTE_NAME, versionedMetadata, versionsDestinationRule } from '../core/versioned-routing';
+import { addRoutes, checkHeaders, checkRange, FAULT_ROUTE_NAME, versionedMetadata, versionsDestinationRule, versionsVirtualService } from '../core/versioned-routing';
 import { HttpRouteDestination } from '../destination';
 import { DestinationRule, Subset } from '../destination-rule';
 import { HttpRouteOptions } from '../http-route';
@@ -125,7 +125,7 @@ export class BlueGreenService extends Construct {
     const blueActive = props.active === BlueGreenColor.BLUE;
     this.activeSubset = blueActive ? this.blueSubset : this.greenSubset;
     this.idleSubset = blueActive ? this.greenSubset : this.blueSubset;
-    this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [props.host], exportTo: props.exportTo });
+    this.virtualService = versionsVirtualService('BlueGreenService', this, metadata, props);
 
     const active: HttpRouteDestination[] = [{ subset: this.activeSubset, weight: 100 }];
     const routes: HttpRouteOptions[] = [];

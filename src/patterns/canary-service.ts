@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ServiceVersion } from './service-version';
 import { VersionedServiceProps } from './versioned-service';
 import { constructError, factoryError, rangeProblem, shown } from '../core/errors';
-import { addRoutes, checkHeaders, checkRange, cookieMatch, cookieProblem, FAULT_ROUTE_NAME, versionedMetadata, versionsDestinationRule } from '../core/versioned-routing';
+import { addRoutes, checkHeaders, checkRange, cookieMatch, cookieProblem, FAULT_ROUTE_NAME, versionedMetadata, versionsDestinationRule, versionsVirtualService } from '../core/versioned-routing';
 import { HttpRouteDestination } from '../destination';
 import { DestinationRule, Subset } from '../destination-rule';
 import { HttpMatch } from '../http-match';
@@ -232,7 +232,7 @@ export class CanaryService extends Construct {
     const { rule, subsets } = versionsDestinationRule(this, metadata, props, profile, [stable, canary]);
     this.destinationRule = rule;
     [this.stableSubset, this.canarySubset] = subsets;
-    this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [props.host], exportTo: props.exportTo });
+    this.virtualService = versionsVirtualService('CanaryService', this, metadata, props);
 
     const live = weight > 0 && weight < 100;
     const split: HttpRouteDestination[] = [

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { shown } from '../core/errors';
 import { nonEmptyMap } from '../core/render';
 import { checkHeaderNames, checkSourceLabels, distinctVersions, PatternError, patternError } from '../core/version-routing-pattern';
-import { addRoutes, versionedMetadata, versionsDestinationRule } from '../core/versioned-routing';
+import { addRoutes, appliesToMesh, versionedMetadata, versionsDestinationRule, versionsVirtualService } from '../core/versioned-routing';
 import { DestinationRule, Subset } from '../destination-rule';
 import { StringMatch } from '../string-match';
 import { VirtualService } from '../virtual-service';
@@ -34,6 +34,9 @@ export interface HeaderRoutingRule {
 
   /**
    * Labels the calling workload must have (applies to callers in the mesh, through their sidecars).
+   * At a gateway the caller is the gateway's own proxy, so a rule with source labels does not match
+   * there: with `gateways` listing `Gateway.MESH` and a gateway, it routes only between sidecars; with
+   * gateways but not `Gateway.MESH`, it is an error (it could never match).
    * @default - any caller (then `headers` is required)
    */
   readonly sourceLabels?: { [key: string]: string };
@@ -136,6 +139,13 @@ export class HeaderRouting extends Construct {
     }
     const profile = props.resilience ?? ResilienceProfile.standard();
     const rules = orderRules((props.rules ?? []).map((rule, i) => checkRule(rule, i, fail)), fail);
+    if (!appliesToMesh(props)) {
+      const atIndex = (props.rules ?? []).findIndex(rule => Object.keys(rule.sourceLabels ?? {}).length > 0);
+      if (atIndex >= 0) {
+        throw fail(`rules[${atIndex}].sourceLabels can never match: the routes apply only at gateways (no Gateway.MESH in gateways), `
+          + 'where the caller is the gateway\'s proxy, not the workload; route it by headers, or add Gateway.MESH to gateways');
+      }
+    }
     this.orderedRules = rules.map(r => r.rule);
 
     const versions = distinctVersions([props.defaultVersion, ...(props.rules ?? []).map(r => r.version)], fail);
@@ -146,7 +156,7 @@ export class HeaderRouting extends Construct {
     this.defaultSubset = subsets[0];
 
     const defaultRoute = [{ subset: this.defaultSubset }];
-    this.virtualService = new VirtualService(this, 'VirtualService', { metadata, hosts: [props.host], exportTo: props.exportTo });
+    this.virtualService = versionsVirtualService('HeaderRouting', this, metadata, props);
     addRoutes('HeaderRouting', this, this.virtualService, props, profile, defaultRoute, [
       ...rules.map(({ rule }) => ({
         name: rule.name,

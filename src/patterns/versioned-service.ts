@@ -1,4 +1,5 @@
 import { IHost } from '../host';
+import { IGateway } from '../references';
 import { TrafficPolicy } from '../traffic-policy';
 import { FaultInjection } from './fault-injection';
 import { ResilienceProfile } from './resilience-profile';
@@ -29,11 +30,38 @@ export interface VersionedServiceProps {
   readonly namespace?: string;
 
   /**
+   * The gateways whose traffic the routes apply to; `Gateway.MESH` for the sidecars of the mesh.
+   * The routes (split, opt-ins, fault injection) apply at every gateway listed: a canary or an A/B
+   * test at the ingress is `gateways: [publicGateway]`, or `[publicGateway, Gateway.MESH]` to split
+   * the calls between services the same way.
+   *
+   * A list with a gateway but not `Gateway.MESH` applies only at that gateway: the routes no longer
+   * apply to traffic between sidecars inside the mesh (callers in the mesh then reach every version
+   * of the host, without the resilience settings). List both to route at the edge and inside the mesh.
+   *
+   * At a gateway, give the names clients use in `externalHosts` (the gateway's server hosts): the
+   * analysis reports IST0132 when a gateway of the app serves none of the VirtualService's hosts.
+   * The gateway's namespace must see the VirtualService and the DestinationRule (see `exportTo`).
+   * @default [Gateway.MESH] - the sidecars of the mesh only (no `gateways` rendered)
+   */
+  readonly gateways?: IGateway[];
+
+  /**
+   * More hosts of the VirtualService, after `host`: the names clients use at a gateway
+   * (`shop.example.com`, `*.shop.example.com`), as the gateway's servers list them. Requests for
+   * them are routed to the versions of `host`, as requests for `host` are. Istio's rules apply: a
+   * DNS name or wildcard (`*` alone only without `Gateway.MESH`), and no two hosts overlapping.
+   * @default - none: the VirtualService's only host is `host`
+   */
+  readonly externalHosts?: string[];
+
+  /**
    * The namespaces that see the DestinationRule and the VirtualService (`.`, `*` or names).
    *
    * Not narrowed by default: both apply at the caller's sidecar, so a caller in a namespace they are
    * not exported to bypasses the split (it reaches every version of the host, without the
-   * resilience settings). Narrow it only when every caller lives in the listed namespaces.
+   * resilience settings). Narrow it only when every caller lives in the listed namespaces (with
+   * `gateways`, the gateways' namespaces too: a gateway ignores a VirtualService not exported to it).
    * @default - every namespace (Istio's default)
    */
   readonly exportTo?: string[];

@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
 import { RE2JS } from 're2js';
 import {
-  AbTest, AbTestProps, Host, IHost, IstioValidation, ResilienceProfile, ServiceVersion, StringMatch, TlsMode, VariantSelector,
+  AbTest, AbTestProps, Gateway, Host, IHost, IstioValidation,
+  ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode, VariantSelector,
 } from '../../src';
 
 /** A chart with what a user deploys next to the pattern: the Service `frontend` in `shop` and one Deployment per version. */
@@ -248,5 +249,55 @@ describe('AbTest', () => {
         expect(rule.spec.subsets.map((s: any) => s.name)).toEqual(names);
         expect(vs.spec.http).toHaveLength(names.length + (fault === 'scoped' ? 1 : 0));
       }), { numRuns: 50 });
+  });
+});
+
+describe('AbTest at a gateway (gateways, externalHosts)', () => {
+  test('a Gateway construct of the app: the cookie selects the variant at the edge, clean (snapshot)', () => {
+    const { chart, host } = appChart();
+    const web = new Gateway(chart, 'Web', { metadata: { name: 'public', namespace: 'istio-system' } });
+    web.addHttpsServer({ hosts: ['shop.example.com'], credentialName: 'shop-cert' });
+    new AbTest(chart, 'Frontend', {
+      host,
+      namespace: 'shop',
+      selectBy: VariantSelector.cookie('experiment'),
+      control: CONTROL,
+      variants: [{ version: VARIANT_A }, { version: VARIANT_B }],
+      gateways: [web],
+      externalHosts: ['shop.example.com'],
+    });
+    const vs = synthIstio(chart).find(obj => obj.kind === 'VirtualService');
+    expect(vs.spec.hosts).toEqual(['frontend.shop.svc.cluster.local', 'shop.example.com']);
+    expect(vs.spec.gateways).toEqual(['istio-system/public']);
+    expect(Testing.synth(chart)).toMatchSnapshot();
+
+    const routes = RouteSimulator.fromApp(chart);
+    const atGateway = { gateway: 'istio-system/public', host: 'shop.example.com', scheme: 'https' };
+    routes.expect({ ...atGateway, headers: { cookie: 'session=1; experiment=variant-b' } }).toSubset('frontend.shop.svc.cluster.local', 'variant-b');
+    routes.expect(atGateway).toSubset('frontend.shop.svc.cluster.local', 'control');
+  });
+
+  test('an imported gateway with Gateway.MESH, selected by header: routed at both', () => {
+    const { chart, host } = appChart();
+    const gateways = [Gateway.fromGatewayName(chart, 'Public', 'istio-system/public'), Gateway.MESH];
+    new AbTest(chart, 'Frontend', {
+      host,
+      namespace: 'shop',
+      selectBy: VariantSelector.header('x-experiment'),
+      control: CONTROL,
+      variants: [{ version: VARIANT_A }],
+      gateways,
+      externalHosts: ['shop.example.com'],
+    });
+    const vs = synthIstio(chart).find(obj => obj.kind === 'VirtualService');
+    expect(vs.spec.gateways).toEqual(['istio-system/public', 'mesh']);
+    const routes = RouteSimulator.fromApp(chart);
+    const headers = { 'x-experiment': 'variant-a' };
+    routes.expect({ gateway: 'istio-system/public', host: 'shop.example.com', headers }).toSubset('frontend.shop.svc.cluster.local', 'variant-a');
+    routes.expect({ host: 'frontend.shop.svc.cluster.local', headers }).toSubset('frontend.shop.svc.cluster.local', 'variant-a');
+  });
+
+  test('fails on an empty gateway list', () => {
+    expect(() => build({ gateways: [] })).toThrow(/AbTest '.*Frontend': gateways is empty/);
   });
 });

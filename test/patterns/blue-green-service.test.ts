@@ -1,7 +1,7 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
-import { BlueGreenColor, BlueGreenService, BlueGreenServiceProps, Host, IHost, IstioValidation, ResilienceProfile, ServiceVersion, StringMatch } from '../../src';
+import { BlueGreenColor, BlueGreenService, BlueGreenServiceProps, Gateway, Host, IHost, IstioValidation, ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch } from '../../src';
 
 /** A chart with the Service `payment` in `shop` and one Deployment per colour. */
 function appChart(colours: string[] = ['blue', 'green']): { chart: Chart; host: IHost; deployments: kplus.Deployment[] } {
@@ -206,5 +206,48 @@ describe('BlueGreenService', () => {
         synthIstio(chart);
       },
     ), { numRuns: 40 });
+  });
+});
+
+describe('BlueGreenService at a gateway (gateways, externalHosts)', () => {
+  test('a Gateway construct of the app: the active colour answers at the edge, the preview header reaches the other (snapshot)', () => {
+    const { chart, host } = appChart();
+    const web = new Gateway(chart, 'Web', { metadata: { name: 'public', namespace: 'istio-system' } });
+    web.addHttpsServer({ hosts: ['pay.example.com'], credentialName: 'pay-cert' });
+    new BlueGreenService(chart, 'Payment', {
+      host,
+      namespace: 'shop',
+      active: BlueGreenColor.GREEN,
+      previewHeaders: { 'x-preview': StringMatch.exact('true') },
+      gateways: [web],
+      externalHosts: ['pay.example.com'],
+    });
+    const vs = synthIstio(chart).find(obj => obj.kind === 'VirtualService');
+    expect(vs.spec.hosts).toEqual(['payment.shop.svc.cluster.local', 'pay.example.com']);
+    expect(vs.spec.gateways).toEqual(['istio-system/public']);
+    expect(Testing.synth(chart)).toMatchSnapshot();
+
+    const routes = RouteSimulator.fromApp(chart);
+    const atGateway = { gateway: 'istio-system/public', host: 'pay.example.com', scheme: 'https' };
+    routes.expect(atGateway).toSubset('payment.shop.svc.cluster.local', 'green');
+    routes.expect({ ...atGateway, headers: { 'x-preview': 'true' } }).toSubset('payment.shop.svc.cluster.local', 'blue');
+  });
+
+  test('an imported gateway: rendered as namespace/name, clean', () => {
+    const { chart, host } = appChart();
+    new BlueGreenService(chart, 'Payment', {
+      host,
+      namespace: 'shop',
+      active: BlueGreenColor.BLUE,
+      gateways: [Gateway.fromGatewayName(chart, 'Public', 'istio-system/public')],
+      externalHosts: ['pay.example.com'],
+    });
+    const vs = synthIstio(chart).find(obj => obj.kind === 'VirtualService');
+    expect(vs.spec.gateways).toEqual(['istio-system/public']);
+    RouteSimulator.fromApp(chart).expect({ gateway: 'istio-system/public', host: 'pay.example.com' }).toSubset('payment.shop.svc.cluster.local', 'blue');
+  });
+
+  test('fails on an overlapping external host', () => {
+    expect(() => build({ externalHosts: ['payment.shop.svc.cluster.local'] })).toThrow(/BlueGreenService '.*Payment': externalHosts\[0\] .* overlaps host/);
   });
 });

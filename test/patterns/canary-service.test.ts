@@ -2,7 +2,8 @@ import { Duration, Testing, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
 import {
-  CanaryService, CanaryServiceProps, Host, IstioValidation, LoadBalancer, ResilienceProfile, ServiceVersion, StringMatch, TlsMode,
+  CanaryService, CanaryServiceProps, Gateway, Host, IstioValidation, LoadBalancer,
+  ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode,
 } from '../../src';
 
 /** A chart with what a user deploys next to the pattern: the Service `reviews` in `shop` and one Deployment per version. */
@@ -384,5 +385,88 @@ describe('CanaryService', () => {
         synthIstio(chart);
       },
     ), { numRuns: 60 });
+  });
+});
+
+describe('CanaryService at a gateway (gateways, externalHosts)', () => {
+  /** The Istio objects of the chart by kind, checked to synthesize without a warning or an error. */
+  function byKind(chart: Chart): { [kind: string]: any } {
+    return Object.fromEntries(synthIstio(chart).map(obj => [obj.kind, obj]));
+  }
+
+  test('a Gateway construct of the app: hosts and gateways rendered, clean, a request at the gateway reaches the canary (snapshot)', () => {
+    const { chart, host } = appChart();
+    const web = new Gateway(chart, 'Web', { metadata: { name: 'public', namespace: 'istio-system' } });
+    web.addHttpsServer({ hosts: ['shop.example.com'], credentialName: 'shop-cert' });
+    new CanaryService(chart, 'Reviews', {
+      host,
+      namespace: 'shop',
+      stable: V1,
+      canary: V2,
+      canaryWeight: 10,
+      canaryHeaders: { 'x-canary': StringMatch.exact('always') },
+      gateways: [web],
+      externalHosts: ['shop.example.com'],
+    });
+    const { VirtualService: vs } = byKind(chart);
+    expect(vs.spec.hosts).toEqual(['reviews.shop.svc.cluster.local', 'shop.example.com']);
+    expect(vs.spec.gateways).toEqual(['istio-system/public']);
+    expect(Testing.synth(chart)).toMatchSnapshot();
+
+    const routes = RouteSimulator.fromApp(chart);
+    const atGateway = { gateway: 'istio-system/public', host: 'shop.example.com', scheme: 'https' };
+    routes.expect({ ...atGateway, headers: { 'x-canary': 'always' } }).toSubset('reviews.shop.svc.cluster.local', 'v2');
+    routes.expect(atGateway).toDestination('reviews.shop.svc.cluster.local', 'v2', 10);
+    // bound to the gateway only: between sidecars the routes no longer apply
+    expect(routes.route({ host: 'reviews.shop.svc.cluster.local', sourceNamespace: 'shop', headers: { 'x-canary': 'always' } }).virtualService).toBeUndefined();
+  });
+
+  test('an imported gateway and Gateway.MESH: the same split at the edge and between sidecars', () => {
+    const { chart, host } = appChart();
+    const publicGateway = Gateway.fromGatewayName(chart, 'Public', 'istio-system/public');
+    new CanaryService(chart, 'Reviews', {
+      host,
+      namespace: 'shop',
+      stable: V1,
+      canary: V2,
+      canaryWeight: 100,
+      gateways: [publicGateway, Gateway.MESH],
+      externalHosts: ['shop.example.com'],
+    });
+    const { VirtualService: vs } = byKind(chart);
+    expect(vs.spec.gateways).toEqual(['istio-system/public', 'mesh']);
+    const routes = RouteSimulator.fromApp(chart);
+    routes.expect({ gateway: 'istio-system/public', host: 'shop.example.com' }).toSubset('reviews.shop.svc.cluster.local', 'v2');
+    routes.expect({ host: 'reviews.shop.svc.cluster.local', sourceNamespace: 'shop' }).toSubset('reviews.shop.svc.cluster.local', 'v2');
+  });
+
+  test('left out: no gateways rendered, the service host only (today\'s output)', () => {
+    const { vs } = build({ canaryWeight: 10 });
+    expect(vs.spec.gateways).toBeUndefined();
+    expect(vs.spec.hosts).toEqual(['reviews.shop.svc.cluster.local']);
+  });
+
+  test('externalHosts without gateways: extra names routed between sidecars too', () => {
+    const { vs } = build({ externalHosts: ['reviews.example.com'] });
+    expect(vs.spec.hosts).toEqual(['reviews.shop.svc.cluster.local', 'reviews.example.com']);
+  });
+
+  test('* as an external host: refused in the mesh, and at a gateway (it overlaps the service host)', () => {
+    expect(() => build({ externalHosts: ['*'] })).toThrow(/externalHosts\[0\]: wildcard host \* is not allowed for routes that apply to the mesh/);
+    const { chart, host } = appChart();
+    const gateways = [Gateway.fromGatewayName(chart, 'Public', 'istio-system/public')];
+    expect(() => new CanaryService(chart, 'Reviews', { host, namespace: 'shop', gateways, externalHosts: ['*'] }))
+      .toThrow(/externalHosts\[0\] "\*" overlaps host "reviews.shop.svc.cluster.local"/);
+  });
+
+  test('errors: empty gateways, a bad or overlapping external host', () => {
+    expect(() => build({ gateways: [] })).toThrow(/CanaryService '.*Reviews': gateways is empty: list the gateways/);
+    expect(() => build({ gateways: [undefined as any] })).toThrow(/gateways\[0\] must be a Gateway/);
+    expect(() => build({ externalHosts: ['shop example.com'] })).toThrow(/externalHosts\[0\]: /);
+    expect(() => build({ externalHosts: [42 as any] })).toThrow(/externalHosts\[0\] must be a host name/);
+    expect(() => build({ externalHosts: 'shop.example.com' as any })).toThrow(/externalHosts must be a list/);
+    expect(() => build({ externalHosts: ['*.example.com', 'shop.example.com'] }))
+      .toThrow(/externalHosts\[1\] "shop.example.com" overlaps externalHosts\[0\] "\*.example.com": Istio rejects/);
+    expect(() => build({ externalHosts: ['*.svc.cluster.local'] })).toThrow(/overlaps host "reviews.shop.svc.cluster.local"/);
   });
 });

@@ -2,7 +2,8 @@ import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
 import {
-  HeaderRouting, HeaderRoutingProps, HeaderRoutingRule, Host, IHost, IstioValidation, ResilienceProfile, ServiceVersion, StringMatch, TlsMode,
+  Gateway, HeaderRouting, HeaderRoutingProps, HeaderRoutingRule, Host, IHost,
+  IstioValidation, ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode,
 } from '../../src';
 
 /** A chart with the Service `recommendation` in `shop` and one Deployment per version. */
@@ -326,5 +327,61 @@ describe('HeaderRouting', () => {
           expect([j, r, witness !== undefined]).toEqual([j, r, true]);
         });
       }), { numRuns: 60 });
+  });
+});
+
+describe('HeaderRouting at a gateway (gateways, externalHosts)', () => {
+  const HOST = 'recommendation.shop.svc.cluster.local';
+
+  test('a Gateway construct of the app: header rules route at the edge, clean (snapshot)', () => {
+    const { chart, host } = appChart(VERSIONS);
+    const web = new Gateway(chart, 'Web', { metadata: { name: 'public', namespace: 'istio-system' } });
+    web.addHttpsServer({ hosts: ['shop.example.com'], credentialName: 'shop-cert' });
+    new HeaderRouting(chart, 'Recommendation', {
+      host,
+      namespace: 'shop',
+      defaultVersion: v('standard'),
+      rules: [{ headers: { 'x-user-tier': StringMatch.exact('premium') }, version: v('ml-enhanced') }],
+      gateways: [web],
+      externalHosts: ['shop.example.com'],
+    });
+    const vs = synthIstio(chart).find(obj => obj.kind === 'VirtualService');
+    expect(vs.spec.hosts).toEqual([HOST, 'shop.example.com']);
+    expect(vs.spec.gateways).toEqual(['istio-system/public']);
+    expect(Testing.synth(chart)).toMatchSnapshot();
+
+    const routes = RouteSimulator.fromApp(chart);
+    const atGateway = { gateway: 'istio-system/public', host: 'shop.example.com', scheme: 'https' };
+    routes.expect({ ...atGateway, headers: { 'x-user-tier': 'premium' } }).toSubset(HOST, 'ml-enhanced');
+    routes.expect(atGateway).toSubset(HOST, 'standard');
+  });
+
+  test('with Gateway.MESH too: a sourceLabels rule routes between sidecars only, never at the gateway', () => {
+    const { chart, host } = appChart(VERSIONS);
+    new HeaderRouting(chart, 'Recommendation', {
+      host,
+      namespace: 'shop',
+      defaultVersion: v('standard'),
+      rules: [{ sourceLabels: { app: 'mobile-app' }, version: v('mobile-optimized') }],
+      gateways: [Gateway.fromGatewayName(chart, 'Public', 'istio-system/public'), Gateway.MESH],
+      externalHosts: ['shop.example.com'],
+    });
+    synthIstio(chart);
+    const routes = RouteSimulator.fromApp(chart);
+    routes.expect({ host: HOST, sourceLabels: { app: 'mobile-app' } }).toSubset(HOST, 'mobile-optimized');
+    routes.expect({ gateway: 'istio-system/public', host: 'shop.example.com' }).toSubset(HOST, 'standard');
+  });
+
+  test('fails on a sourceLabels rule when the routes apply only at gateways', () => {
+    const { chart, host } = appChart(VERSIONS);
+    expect(() => new HeaderRouting(chart, 'Recommendation', {
+      host,
+      defaultVersion: v('standard'),
+      rules: [
+        { headers: { 'x-user-tier': StringMatch.exact('premium') }, version: v('ml-enhanced') },
+        { sourceLabels: { app: 'mobile-app' }, version: v('mobile-optimized') },
+      ],
+      gateways: [Gateway.fromGatewayName(chart, 'Public', 'istio-system/public')],
+    })).toThrow(/HeaderRouting '.*Recommendation': rules\[1\].sourceLabels can never match: the routes apply only at gateways/);
   });
 });
