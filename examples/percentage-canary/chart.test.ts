@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Testing } from 'cdk8s';
 import { loadAll } from 'js-yaml';
-import { PercentageCanaryChart } from './chart';
+import { EdgeCanaryChart, PercentageCanaryChart } from './chart';
 import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
@@ -74,6 +74,61 @@ describe('examples/percentage-canary: the seed\'s 90/10 split as a CanaryService
     test('no request is sent to v2 as a whole: there is no opt-in, whatever the headers', () => {
       expect(() => routes.expect({ ...reviews, headers: { 'x-canary': 'true', 'end-user': 'jason' } }).toSubset('reviews', 'v2'))
         .toThrow(/expected every request to go to subset v2 of reviews/);
+    });
+  });
+});
+
+describe('examples/percentage-canary, edge variant: the same split at the ingress gateway', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  afterAll(() => warn.mockRestore());
+  const chart = new EdgeCanaryChart(Testing.app(), 'percentage-canary-edge');
+  const manifest = Testing.synth(chart);
+  const vs = manifest.find(obj => obj.kind === 'VirtualService');
+
+  test('synth prints no warning', () => {
+    expect(warn.mock.calls).toEqual([]);
+  });
+
+  test('the VirtualService takes the gateway\'s host and is bound to the gateway and the mesh', () => {
+    expect(vs.spec.hosts).toEqual(['reviews.shop.svc.cluster.local', 'reviews.example.com']);
+    expect(vs.spec.gateways).toEqual(['istio-system/public', 'mesh']);
+    expect(manifest.map(obj => obj.kind).sort()).toEqual(['Deployment', 'Deployment', 'DestinationRule', 'Gateway', 'Service', 'VirtualService']);
+  });
+
+  test('matches its snapshot', () => {
+    expect(manifest).toMatchSnapshot();
+  });
+
+  test('main.ts\'s app (both charts) writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
+    const outdir = new TempDir();
+    try {
+      const app = Testing.app({ outdir: outdir.path });
+      new PercentageCanaryChart(app, 'percentage-canary');
+      new EdgeCanaryChart(app, 'percentage-canary-edge');
+      app.synth();
+      const out: string[] = [];
+      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
+      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
+    } finally {
+      outdir.remove();
+    }
+  });
+
+  describe('routing', () => {
+    const routes = RouteSimulator.fromApp(chart);
+    const atGateway = { gateway: 'istio-system/public', host: 'reviews.example.com', scheme: 'https' };
+
+    test('at the gateway: 90% to v1, 10% to v2, on the route primary', () => {
+      routes.expect(atGateway).toVirtualService('reviews', 'primary').toDestination('reviews.shop.svc.cluster.local', 'v1', 90)
+        .toDestination('reviews.shop.svc.cluster.local', 'v2', 10);
+    });
+
+    test('at the gateway, a tester\'s x-canary: always reaches v2', () => {
+      routes.expect({ ...atGateway, headers: { 'x-canary': 'always' } }).toSubset('reviews.shop.svc.cluster.local', 'v2');
+    });
+
+    test('between sidecars: the same split', () => {
+      routes.expect({ host: 'reviews.shop.svc.cluster.local', port: 9080 }).toDestination('reviews.shop.svc.cluster.local', 'v2', 10);
     });
   });
 });
