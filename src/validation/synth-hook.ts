@@ -8,7 +8,10 @@
  * to each ApiObject, and one to the root of its tree. cdk8s validates the root first: that validation
  * renders every object of the app as it will be written (`toJson()`, after L1 key mapping and JSON
  * patches) and validates them together (schema, webhook rules, cross-resource analysis); each object's
- * own validation then reports its findings, so cdk8s names its construct path.
+ * own validation then reports its findings, so cdk8s names its construct path. Inside a
+ * `chart.toJson()` (validate the app, then write the chart's objects) each object's `toJson()` returns
+ * the render the validation made, once, unless code the library does not own could have changed it
+ * in between (see MARKS.renderPass): cdk8s writes what was validated without rendering it again.
  *
  * No state lives in this module: everything is a mark on a construct under a `Symbol.for` key (as
  * cdk8s marks its ApiObjects), so two copies of the library in one app (two versions pulled in by two
@@ -59,14 +62,39 @@ const MARKS = {
   reportedSuppressions: Symbol.for('cdk8s-istio.reported-suppressions'),
   /** A root: the `SynthReporter` its output goes to. */
   reporter: Symbol.for('cdk8s-istio.synth-reporter'),
+  /**
+   * A root: the render pass open, an object compared by identity (`undefined`: none). A pass is one
+   * `chart.toJson()` (which `Testing.synth()`, `app.synth()` and `app.synthYaml()` call for each
+   * chart): cdk8s validates the app, then writes the chart's objects. Replaced by a new object
+   * whenever code the library does not own may have run (a reporter, a nested `chart.toJson()`), which
+   * invalidates every render of the pass.
+   */
+  renderPass: Symbol.for('cdk8s-istio.render-pass'),
+  /**
+   * An ApiObject: its render by the validation of the open pass, `RenderMemo`, taken (and removed) by
+   * the object's next `toJson()`, so cdk8s writes the object it validated without rendering it again.
+   */
+  rendered: Symbol.for('cdk8s-istio.rendered'),
+  /** A construct validation (`IValidation`) the library added: `true`. Any other validation in the app turns render reuse off. */
+  ownValidation: Symbol.for('cdk8s-istio.own-validation'),
 } as const;
 
-function getMark<T>(construct: IConstruct, key: symbol): T | undefined {
-  return (construct as unknown as Record<symbol, T | undefined>)[key];
+/** The value of the `rendered` mark. */
+interface RenderMemo {
+  /** The pass it was rendered in: reused only while that pass is open and unchanged. */
+  readonly pass: object;
+  /** What `toJson()` returned. */
+  readonly json: unknown;
+  /** How many JSON patches the object had (one added since: rendered again). */
+  readonly patches: number;
+}
+
+function getMark<T>(construct: object, key: symbol): T | undefined {
+  return (construct as Record<symbol, T | undefined>)[key];
 }
 
 /** Sets a mark: not enumerable, like cdk8s' own, so nothing that walks the construct's keys sees it. */
-function setMark(construct: IConstruct, key: symbol, value: unknown): void {
+function setMark(construct: object, key: symbol | 'toJson', value: unknown): void {
   Object.defineProperty(construct, key, { value, writable: true, configurable: true, enumerable: false });
 }
 
@@ -112,6 +140,51 @@ export function setSynthReporter(scope: IConstruct, reporter: SynthReporter): Sy
 
 function reporterOf(root: IConstruct): SynthReporter {
   return getMark<SynthReporter>(root, MARKS.reporter) ?? consoleReporter;
+}
+
+/** Sends `message` to the app's reporter: code the library does not own, so the pass's renders are not reused. */
+function send(root: IConstruct, message: SynthMessage): void {
+  invalidateRenders(root);
+  reporterOf(root)(message);
+}
+
+function invalidateRenders(root: IConstruct): void {
+  if (getMark(root, MARKS.renderPass) !== undefined) setMark(root, MARKS.renderPass, {});
+}
+
+/** The JSON patches an ApiObject has (cdk8s keeps them in a private array); `undefined` if that cannot be read. */
+function patchCount(apiObject: ApiObject): number | undefined {
+  const patches = (apiObject as unknown as { patches?: unknown }).patches;
+  return Array.isArray(patches) ? patches.length : undefined;
+}
+
+/** What the object's class renders (its own `toJson()`, never the memo). */
+function renderFresh(apiObject: ApiObject): unknown {
+  return (Object.getPrototypeOf(apiObject) as ApiObject).toJson.call(apiObject);
+}
+
+/**
+ * An ApiObject's `toJson()` (own property, set when its validation is attached): the render of the
+ * pass's validation once, if still valid, else the class's render.
+ */
+function renderOnce(this: ApiObject): unknown {
+  const memo = getMark<RenderMemo>(this, MARKS.rendered);
+  if (memo === undefined) return renderFresh(this);
+  setMark(this, MARKS.rendered, undefined);
+  if (memo.pass === getMark(this.node.root, MARKS.renderPass) && memo.patches === patchCount(this)) return memo.json;
+  return renderFresh(this);
+}
+
+/**
+ * Whether every construct validation under the root is the library's: no code of others runs between
+ * the root's validation (which renders every object) and the writing of the objects.
+ */
+function onlyOwnValidations(nodes: readonly IConstruct[]): boolean {
+  return nodes.every(node => {
+    // constructs keeps the validations in a private array: unknown (not an array) counts as others'.
+    const validations = (node.node as unknown as { _validations?: unknown })._validations;
+    return Array.isArray(validations) && validations.every(v => getMark(v, MARKS.ownValidation) === true);
+  });
 }
 
 /** Turns synth-time validation off for everything under `scope`. */
@@ -180,11 +253,17 @@ function isApiObjectUnderConstruction(construct: IConstruct): construct is ApiOb
  * Suppressed findings are left out, and listed in one report, reported once per root.
  */
 function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
+  const pass = getMark<object>(root, MARKS.renderPass);
   const nodes = root.node.findAll();
   // At synth every ApiObject is constructed: cdk8s' own test, which holds across cdk8s copies.
   const apiObjects = nodes.filter(ApiObject.isApiObject);
   // Objects with validation disabled still count as context (a route may point at them).
-  const rendered = apiObjects.map(apiObject => apiObject.toJson());
+  // The JSON patches each object has as it renders (one a later render adds: rendered again when written).
+  const patches = apiObjects.map(patchCount);
+  const rendered = apiObjects.map((apiObject, i) => {
+    patches[i] = patchCount(apiObject);
+    return renderFresh(apiObject);
+  });
   const diagnostics = engine().validateObjects(rendered, {
     analysis: getMark(root, MARKS.analysisOff) !== true,
     bestPractices: getMark(root, MARKS.bestPractices) === true,
@@ -200,6 +279,14 @@ function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
     const list = findings.get(apiObject) ?? [];
     list.push(diagnostic);
     findings.set(apiObject, list);
+  }
+  // Inside a chart.toJson(), cdk8s writes the objects next: each object keeps this render for it,
+  // unless code the library does not own ran since the pass opened or may run before the writing.
+  if (pass !== undefined && getMark(root, MARKS.renderPass) === pass && onlyOwnValidations(nodes)) {
+    apiObjects.forEach((apiObject, i) => {
+      const count = patches[i];
+      if (count !== undefined) setMark(apiObject, MARKS.rendered, { pass, json: rendered[i], patches: count } satisfies RenderMemo);
+    });
   }
   return findings;
 }
@@ -226,7 +313,7 @@ function reportSuppressions(root: IConstruct, nodes: readonly IConstruct[], supp
   const text = suppressionReport(suppressed, unused);
   if (text === undefined || getMark<string>(root, MARKS.reportedSuppressions) === text) return;
   setMark(root, MARKS.reportedSuppressions, text);
-  reporterOf(root)({ type: 'suppressions', suppressed, unused, text });
+  send(root, { type: 'suppressions', suppressed, unused, text });
 }
 
 /** cdk8s reports each returned string as `[<construct path>] <message>` and fails the synth; warnings and infos go to the reporter, once. */
@@ -244,7 +331,7 @@ function report(apiObject: ApiObject, diagnostics: Diagnostic[]): string[] {
     const text = `[${constructPath}] ${diagnostic.severity}: ${line}`;
     if (reported.has(text)) continue;
     reported.add(text);
-    reporterOf(apiObject.node.root)({ type: 'finding', constructPath, diagnostic, text });
+    send(apiObject.node.root, { type: 'finding', constructPath, diagnostic, text });
   }
   return errors;
 }
@@ -254,7 +341,7 @@ function objectFindings(apiObject: ApiObject): Diagnostic[] {
   if (pass) return pass.get(apiObject) ?? [];
   // Validated on its own (node.validate() called directly, outside a synth): no pass to read from.
   if (!enabledFor(apiObject)) return [];
-  const json = apiObject.toJson();
+  const json = renderFresh(apiObject);
   if (!engine().isIstioObject(json)) return [];
   return suppressionRules().applySuppressions(engine().validateObjects([json]), [json], [constructSuppressor(apiObject)]).kept;
 }
@@ -265,14 +352,19 @@ function watch(construct: IConstruct): void {
   const root = construct.node.root;
   if (getMark(root, MARKS.watched) !== true) {
     setMark(root, MARKS.watched, true);
-    root.node.addValidation({
-      validate: () => {
-        setMark(root, MARKS.passFindings, validateTree(root));
-        return [];
-      },
-    });
+    root.node.addValidation(ownValidation(() => {
+      setMark(root, MARKS.passFindings, validateTree(root));
+      return [];
+    }));
   }
-  construct.node.addValidation({ validate: () => report(construct, objectFindings(construct)) });
+  construct.node.addValidation(ownValidation(() => report(construct, objectFindings(construct))));
+  setMark(construct, 'toJson', renderOnce);
+}
+
+function ownValidation(validate: () => string[]): { validate: () => string[] } {
+  const validation = { validate };
+  setMark(validation, MARKS.ownValidation, true);
+  return validation;
 }
 
 /** Installs the `Chart.of` wrapper once per cdk8s copy. */
@@ -284,6 +376,18 @@ export function installSynthValidation(): void {
     const chart = chartOf.call(this, construct);
     watch(construct);
     return chart;
+  };
+  // One render pass per chart.toJson() (see MARKS.renderPass); a nested one invalidates the outer one's renders.
+  const chartToJson = Chart.prototype.toJson;
+  Chart.prototype.toJson = function (this: Chart): any[] {
+    const root = this.node.root;
+    const outer = getMark(root, MARKS.renderPass);
+    setMark(root, MARKS.renderPass, {});
+    try {
+      return chartToJson.call(this);
+    } finally {
+      setMark(root, MARKS.renderPass, outer === undefined ? undefined : {});
+    }
   };
   chartClass[WRAPPED] = true;
 }

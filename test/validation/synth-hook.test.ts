@@ -185,6 +185,101 @@ describe('validation at synth', () => {
   });
 });
 
+/** A VirtualService for `host` whose timeout is produced lazily, counting the renders; `timeout()` gives the value. */
+function lazyRoute(chart: Chart, id: string, host: string, timeout: () => string) {
+  const renders = { count: 0 };
+  const route = new networking.VirtualService(chart, id, {
+    metadata: { name: host, namespace: 'bookinfo' },
+    spec: {
+      hosts: [host],
+      http: [{ timeout: cdk8s.Lazy.any({ produce: () => { renders.count++; return timeout(); } }), route: [{ destination: { host } }] }],
+    },
+  });
+  return { route, renders };
+}
+
+describe('the render of the validation is written (one render per object and synth)', () => {
+  test('Testing.synth() renders each object once, and writes what it validated', () => {
+    const chart = Testing.chart();
+    const { renders } = lazyRoute(chart, 'Route', 'reviews', () => '5s');
+
+    const manifests = Testing.synth(chart);
+
+    expect(renders.count).toBe(1);
+    expect(manifests[0].spec.http[0].timeout).toBe('5s');
+  });
+
+  test('app.synth() renders each object once per validation of the app (once, then again for each chart it writes)', () => {
+    const app = Testing.app();
+    const a = lazyRoute(new Chart(app, 'a'), 'Route', 'reviews', () => '5s');
+    const b = lazyRoute(new Chart(app, 'b'), 'Route', 'ratings', () => '7s');
+
+    expect(app.synthYaml()).toMatch(/timeout: 5s[^]*timeout: 7s/);
+    const before = a.renders.count + b.renders.count;
+    app.synth();
+
+    // 2 objects: validated by app.synth(), then by each chart's toJson(), which writes the object it validated.
+    expect(a.renders.count + b.renders.count - before).toBe(6);
+  });
+
+  test('an object changed after a synth is rendered again (toJson(), the next synth)', () => {
+    const chart = Testing.chart();
+    let timeout = '5s';
+    const { route } = lazyRoute(chart, 'Route', 'reviews', () => timeout);
+    Testing.synth(chart);
+
+    timeout = '6s';
+    route.addJsonPatch(JsonPatch.add('/metadata/labels', { app: 'reviews' }));
+    expect(route.toJson().spec.http[0].timeout).toBe('6s');
+    timeout = '7s';
+    const [written] = Testing.synth(chart);
+
+    expect(written.spec.http[0].timeout).toBe('7s');
+    expect(written.metadata.labels).toEqual({ app: 'reviews' });
+  });
+
+  test('a JSON patch a later construct\'s validation adds is written', () => {
+    const chart = Testing.chart();
+    const { route } = lazyRoute(chart, 'Route', 'reviews', () => '5s');
+    const later = new constructs.Construct(chart, 'Later');
+    later.node.addValidation({ validate: () => { route.addJsonPatch(JsonPatch.replace('/spec/http/0/timeout', '9s')); return []; } });
+
+    expect(Testing.synth(chart)[0].spec.http[0].timeout).toBe('9s');
+  });
+
+  test('a value a later construct\'s validation changes is written', () => {
+    const chart = Testing.chart();
+    let timeout = '5s';
+    lazyRoute(chart, 'Route', 'reviews', () => timeout);
+    new constructs.Construct(chart, 'Later').node.addValidation({ validate: () => { timeout = '8s'; return []; } });
+
+    expect(Testing.synth(chart)[0].spec.http[0].timeout).toBe('8s');
+  });
+
+  test('a JSON patch added while a later object renders is written', () => {
+    const chart = Testing.chart();
+    const { route } = lazyRoute(chart, 'A', 'reviews', () => '5s');
+    lazyRoute(chart, 'B', 'ratings', () => {
+      route.addJsonPatch(JsonPatch.add('/metadata/labels', { patched: 'yes' }));
+      return '5s';
+    });
+
+    const [written] = Testing.synth(chart);
+
+    expect(written.metadata.labels).toEqual({ patched: 'yes' });
+  });
+
+  test('a value the reporter changes is written', () => {
+    const chart = Testing.chart();
+    let timeout = '5s';
+    lazyRoute(chart, 'Route', 'reviews', () => timeout);
+    passthroughGateway(chart);
+    setSynthReporter(chart, () => { timeout = '4s'; });
+
+    expect(Testing.synth(chart).find(o => o.kind === 'VirtualService').spec.http[0].timeout).toBe('4s');
+  });
+});
+
 describe('two copies of the library in one app', () => {
   type Library = typeof import('../../src');
   type Hook = typeof import('../../src/validation/synth-hook');
