@@ -252,11 +252,19 @@ function isApiObjectUnderConstruction(construct: IConstruct): construct is ApiOb
  * Validates all objects under `root` together; findings keyed by the object they are about.
  * Suppressed findings are left out, and listed in one report, reported once per root.
  */
+/** True for an apiVersion of one of Istio's API groups (`networking.istio.io/v1`, ...). */
+function isIstioApiVersion(apiVersion: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  return slash > 0 && apiVersion.slice(0, slash).endsWith('.istio.io');
+}
+
 function validateTree(root: IConstruct): Map<IConstruct, Diagnostic[]> {
   const pass = getMark<object>(root, MARKS.renderPass);
   const nodes = root.node.findAll();
   // At synth every ApiObject is constructed: cdk8s' own test, which holds across cdk8s copies.
   const apiObjects = nodes.filter(ApiObject.isApiObject);
+  // No Istio object to report on (none in the app, or validation off for each): nothing is rendered.
+  if (!apiObjects.some(apiObject => enabledFor(apiObject) && isIstioApiVersion(apiObject.apiVersion))) return new Map();
   // Objects with validation disabled still count as context (a route may point at them).
   // The JSON patches each object has as it renders (one a later render adds: rendered again when written).
   const patches = apiObjects.map(patchCount);

@@ -198,6 +198,33 @@ function lazyRoute(chart: Chart, id: string, host: string, timeout: () => string
   return { route, renders };
 }
 
+describe('an app with nothing to validate renders nothing for validation', () => {
+  // A validation of the user's own turns off the reuse of the validation's render, so a render for
+  // validation would show as a second render.
+  const userValidation = { validate: () => [] };
+
+  test('every Istio object disabled: only the writing renders them', () => {
+    const chart = Testing.chart();
+    chart.node.addValidation(userValidation);
+    const { renders } = lazyRoute(chart, 'Route', 'reviews', () => '1us'); // invalid, but validation is off
+    IstioValidation.disable(chart);
+
+    expect(Testing.synth(chart)[0].spec.http[0].timeout).toBe('1us');
+    expect(renders.count).toBe(1);
+  });
+
+  test('no Istio object at all: other objects are not rendered for validation', () => {
+    const chart = Testing.chart();
+    chart.node.addValidation(userValidation);
+    let renders = 0;
+    new ApiObject(chart, 'Config', { apiVersion: 'v1', kind: 'ConfigMap', data: { key: cdk8s.Lazy.any({ produce: () => { renders++; return 'v'; } }) } });
+
+    expect(Testing.synth(chart)[0].data).toEqual({ key: 'v' });
+    expect(renders).toBe(1);
+  });
+
+});
+
 describe('the render of the validation is written (one render per object and synth)', () => {
   test('Testing.synth() renders each object once, and writes what it validated', () => {
     const chart = Testing.chart();
