@@ -1,10 +1,6 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import { Testing } from 'cdk8s';
-import { loadAll } from 'js-yaml';
 import { EgressLockdownChart } from './chart';
-import { main } from '../../src/cli/main';
-import { TempDir } from '../../test/support/temp-dir';
+import { synthAndValidate } from '../../test/support/synth-and-validate';
 
 describe('examples/egress-lockdown: a namespace locked to itself, istio-system and one external API', () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -36,18 +32,7 @@ describe('examples/egress-lockdown: a namespace locked to itself, istio-system a
   });
 
   test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
-    const outdir = new TempDir();
-    try {
-      const app = Testing.app({ outdir: outdir.path });
-      new EgressLockdownChart(app, 'egress-lockdown');
-      app.synth();
-      const files = readdirSync(outdir.path);
-      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(4);
-      const out: string[] = [];
-      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
-    } finally {
-      outdir.remove();
-    }
+    const verdict = synthAndValidate(app => new EgressLockdownChart(app, 'egress-lockdown'));
+    expect(verdict).toEqual({ objects: 4, status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 });

@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import { Testing } from 'cdk8s';
-import { loadAll } from 'js-yaml';
 import { ExternalApiChart } from './chart';
 import { RouteSimulator } from '../../src';
-import { main } from '../../src/cli/main';
-import { TempDir } from '../../test/support/temp-dir';
+import { synthAndValidate } from '../../test/support/synth-and-validate';
 
 describe('examples/external-api: an external HTTPS API with TLS origination, directly and through the egress gateway', () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -48,19 +44,8 @@ describe('examples/external-api: an external HTTPS API with TLS origination, dir
   });
 
   test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
-    const outdir = new TempDir();
-    try {
-      const app = Testing.app({ outdir: outdir.path });
-      new ExternalApiChart(app, 'external-api');
-      app.synth();
-      const files = readdirSync(outdir.path);
-      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(8);
-      const out: string[] = [];
-      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
-    } finally {
-      outdir.remove();
-    }
+    const verdict = synthAndValidate(app => new ExternalApiChart(app, 'external-api'));
+    expect(verdict).toEqual({ objects: 8, status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 
   describe('routing', () => {

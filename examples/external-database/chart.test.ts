@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import { Testing } from 'cdk8s';
-import { loadAll } from 'js-yaml';
 import { ExternalDatabaseChart } from './chart';
-import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
-import { TempDir } from '../../test/support/temp-dir';
+import { synthAndValidate } from '../../test/support/synth-and-validate';
 describe('examples/external-database: the seed\'s external Postgres as an ExternalDatabase', () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   afterAll(() => warn.mockRestore());
@@ -39,18 +35,7 @@ describe('examples/external-database: the seed\'s external Postgres as an Extern
   });
 
   test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
-    const outdir = new TempDir();
-    try {
-      const app = Testing.app({ outdir: outdir.path });
-      new ExternalDatabaseChart(app, 'external-database');
-      app.synth();
-      const files = readdirSync(outdir.path);
-      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(2);
-      const out: string[] = [];
-      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
-    } finally {
-      outdir.remove();
-    }
+    const verdict = synthAndValidate(app => new ExternalDatabaseChart(app, 'external-database'));
+    expect(verdict).toEqual({ objects: 2, status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 });

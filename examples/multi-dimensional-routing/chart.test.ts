@@ -1,12 +1,8 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import { Testing } from 'cdk8s';
-import { loadAll } from 'js-yaml';
 import { MultiDimensionalRoutingChart } from './chart';
 import { RouteSimulator } from '../../src';
-import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
-import { TempDir } from '../../test/support/temp-dir';
+import { synthAndValidate } from '../../test/support/synth-and-validate';
 
 const istioOf = (manifest: any[]) => manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
 const seed = (kind: string, name: string) => seedObjects().find(obj => obj.kind === kind && obj.metadata.name === name);
@@ -44,19 +40,8 @@ describe('examples/multi-dimensional-routing: the seed\'s multi-dimensional traf
   });
 
   test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
-    const outdir = new TempDir();
-    try {
-      const app = Testing.app({ outdir: outdir.path });
-      new MultiDimensionalRoutingChart(app, 'multi-dimensional-routing');
-      app.synth();
-      const files = readdirSync(outdir.path);
-      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(7);
-      const out: string[] = [];
-      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
-    } finally {
-      outdir.remove();
-    }
+    const verdict = synthAndValidate(app => new MultiDimensionalRoutingChart(app, 'multi-dimensional-routing'));
+    expect(verdict).toEqual({ objects: 7, status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 
   describe('routing', () => {

@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
 import { Testing } from 'cdk8s';
-import { loadAll } from 'js-yaml';
 import { EdgeCanaryChart, PercentageCanaryChart } from './chart';
 import { RouteSimulator } from '../../src';
 import { main } from '../../src/cli/main';
 import { seedObjects } from '../../test/support/pinned';
+import { synthAndValidate } from '../../test/support/synth-and-validate';
 import { TempDir } from '../../test/support/temp-dir';
 
 describe('examples/percentage-canary: the seed\'s 90/10 split as a CanaryService', () => {
@@ -44,19 +42,8 @@ describe('examples/percentage-canary: the seed\'s 90/10 split as a CanaryService
   });
 
   test('app.synth() writes YAML that `cdk8s-istio validate` accepts with no error and no warning', () => {
-    const outdir = new TempDir();
-    try {
-      const app = Testing.app({ outdir: outdir.path });
-      new PercentageCanaryChart(app, 'percentage-canary');
-      app.synth();
-      const files = readdirSync(outdir.path);
-      expect(files.flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))).toHaveLength(5);
-      const out: string[] = [];
-      const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
-    } finally {
-      outdir.remove();
-    }
+    const verdict = synthAndValidate(app => new PercentageCanaryChart(app, 'percentage-canary'));
+    expect(verdict).toEqual({ objects: 5, status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 
   describe('routing', () => {
