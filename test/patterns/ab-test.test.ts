@@ -3,9 +3,9 @@ import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
 import { RE2JS } from 're2js';
 import {
-  AbTest, AbTestProps, Gateway, Host, IHost, IstioValidation,
-  ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode, VariantSelector,
+  AbTest, AbTestProps, Gateway, Host, IHost, ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode, VariantSelector,
 } from '../../src';
+import { synthIstio } from '../support/synth-clean';
 
 /** A chart with what a user deploys next to the pattern: the Service `frontend` in `shop` and one Deployment per version. */
 function appChart(versions: string[] = ['control', 'variant-a', 'variant-b']): { chart: Chart; host: IHost } {
@@ -20,18 +20,6 @@ function appChart(versions: string[] = ['control', 'variant-a', 'variant-b']): {
   return { chart, host: Host.fromKubeService(service) };
 }
 
-/** The Istio objects of the chart, checked to synthesize without an error or a warning. */
-function synthIstio(chart: Chart): any[] {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    const manifest = Testing.synth(chart);
-    expect(warn.mock.calls).toEqual([]);
-    expect(IstioValidation.validate(manifest)).toEqual([]);
-    return manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
-  } finally {
-    warn.mockRestore();
-  }
-}
 
 const CONTROL = ServiceVersion.named('control');
 const VARIANT_A = ServiceVersion.named('variant-a');

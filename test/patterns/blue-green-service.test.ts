@@ -1,7 +1,8 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
-import { BlueGreenColor, BlueGreenService, BlueGreenServiceProps, Gateway, Host, IHost, IstioValidation, ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch } from '../../src';
+import { BlueGreenColor, BlueGreenService, BlueGreenServiceProps, Gateway, Host, IHost, ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch } from '../../src';
+import { synthIstio } from '../support/synth-clean';
 
 /** A chart with the Service `payment` in `shop` and one Deployment per colour. */
 function appChart(colours: string[] = ['blue', 'green']): { chart: Chart; host: IHost; deployments: kplus.Deployment[] } {
@@ -16,18 +17,6 @@ function appChart(colours: string[] = ['blue', 'green']): { chart: Chart; host: 
   return { chart, host: Host.fromKubeService(service), deployments };
 }
 
-/** The Istio objects of the chart, checked to synthesize without a warning. */
-function synthIstio(chart: Chart): any[] {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    const manifest = Testing.synth(chart);
-    expect(warn.mock.calls).toEqual([]);
-    expect(IstioValidation.validate(manifest)).toEqual([]);
-    return manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
-  } finally {
-    warn.mockRestore();
-  }
-}
 
 function build(props: Partial<BlueGreenServiceProps> = {}, colours?: string[]) {
   const { chart, host } = appChart(colours);

@@ -2,9 +2,10 @@ import { Duration, Testing, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
 import {
-  CanaryService, CanaryServiceProps, Gateway, Host, IstioValidation, LoadBalancer,
+  CanaryService, CanaryServiceProps, Gateway, Host, LoadBalancer,
   ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode,
 } from '../../src';
+import { synthIstio } from '../support/synth-clean';
 
 /** A chart with what a user deploys next to the pattern: the Service `reviews` in `shop` and one Deployment per version. */
 function appChart(versions: string[] = ['v1', 'v2']): { chart: Chart; host: ReturnType<typeof Host.fromKubeService>; deployments: kplus.Deployment[] } {
@@ -22,18 +23,6 @@ function appChart(versions: string[] = ['v1', 'v2']): { chart: Chart; host: Retu
 const V1 = ServiceVersion.named('v1');
 const V2 = ServiceVersion.named('v2');
 
-/** The Istio objects of the chart, checked to synthesize without a warning. */
-function synthIstio(chart: Chart): any[] {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    const manifest = Testing.synth(chart);
-    expect(warn.mock.calls).toEqual([]);
-    expect(IstioValidation.validate(manifest)).toEqual([]);
-    return manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
-  } finally {
-    warn.mockRestore();
-  }
-}
 
 function build(props: Partial<CanaryServiceProps> = {}, versions?: string[]) {
   const { chart, host } = appChart(versions);

@@ -1,19 +1,8 @@
 import { Duration, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
-import { ExternalApi, Gateway, Host, IstioValidation, ResilienceProfile, StringMatch, TlsOrigination } from '../../src';
+import { ExternalApi, Gateway, Host, ResilienceProfile, StringMatch, TlsOrigination } from '../../src';
+import { synthClean } from '../support/synth-clean';
 
-/** Synthesizes the chart, failing on any warning the validation prints. */
-function synthClean(chart: ReturnType<typeof Testing.chart>): any[] {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    const out = Testing.synth(chart);
-    expect(warn.mock.calls.map(c => String(c[0]))).toEqual([]);
-    expect(IstioValidation.validate(out).filter(d => d.severity !== 'info')).toEqual([]);
-    return out;
-  } finally {
-    warn.mockRestore();
-  }
-}
 
 const of = (out: any[], kind: string, namespace?: string) =>
   out.filter(o => o.kind === kind && (namespace === undefined || o.metadata.namespace === namespace));
@@ -22,7 +11,7 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
   test('defaults: ServiceEntry maps 80 to 443, DestinationRule opens verified TLS on 80, VirtualService sets timeout and retries', () => {
     const chart = Testing.chart();
     const api = new ExternalApi(chart, 'Payments', { host: 'api.payments.example.com', namespace: 'shop' });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
 
     const [se] = of(out, 'ServiceEntry');
     expect(se.metadata).toEqual({ name: 'api-payments-example-com', namespace: 'shop' });
@@ -67,7 +56,7 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
       tlsOrigination: TlsOrigination.simple({ caCertificates: '/etc/partner/ca.pem', subjectAltNames: ['*.example.com'], sni: 'edge.example.com' }),
       resilience: ResilienceProfile.custom({ connectionPool: { tcp: { maxConnections: 10 } } }),
     });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
     expect(api.virtualService).toBeUndefined();
     expect(of(out, 'ServiceEntry')[0].spec.ports[0]).toEqual({ number: 8080, name: 'http-8080', protocol: 'HTTP', targetPort: 8443 });
     expect(of(out, 'ServiceEntry')[0].spec.exportTo).toEqual(['.', 'billing']);
@@ -90,7 +79,7 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
       tlsOrigination: TlsOrigination.mutual({ credentialName: 'partner-client' }),
       workloadSelector: { app: 'billing' },
     });
-    const [dr] = of(synthClean(chart), 'DestinationRule');
+    const [dr] = of(synthClean(chart, { allowInfos: true }), 'DestinationRule');
     expect(dr.spec.workloadSelector).toEqual({ matchLabels: { app: 'billing' } });
     expect(dr.spec.trafficPolicy.portLevelSettings[0].tls).toEqual({ mode: 'MUTUAL', credentialName: 'partner-client', subjectAltNames: ['api.example.com'], sni: 'api.example.com' });
   });
@@ -101,7 +90,7 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
       host: 'api.example.com',
       tlsOrigination: TlsOrigination.mutual({ clientCertificate: '/etc/c/tls.crt', privateKey: '/etc/c/tls.key' }),
     });
-    const [dr] = of(synthClean(chart), 'DestinationRule');
+    const [dr] = of(synthClean(chart, { allowInfos: true }), 'DestinationRule');
     expect(dr.spec.trafficPolicy.portLevelSettings[0].tls).toMatchObject({ mode: 'MUTUAL', clientCertificate: '/etc/c/tls.crt', privateKey: '/etc/c/tls.key', caCertificates: '/etc/ssl/certs/ca-certificates.crt' });
   });
 
@@ -111,7 +100,7 @@ describe('ExternalApi without egress gateway (sidecar TLS origination)', () => {
       host: 'api.example.com',
       faultInjection: { match: [{ headers: { 'x-chaos': StringMatch.exact('on') } }], abort: { httpStatus: 503 } },
     });
-    const [vs] = of(synthClean(chart), 'VirtualService');
+    const [vs] = of(synthClean(chart, { allowInfos: true }), 'VirtualService');
     expect(vs.spec.http[0]).toEqual({
       match: [{ headers: { 'x-chaos': { exact: 'on' } }, port: 80 }],
       fault: { abort: { httpStatus: 503, percentage: { value: 100 } } },
@@ -126,7 +115,7 @@ describe('ExternalApi through an egress gateway (Istio\'s "Egress Gateways with 
   test('Gateway, egress gateway subset with mutual TLS, VirtualService for mesh and gateway, origination at the gateway', () => {
     const chart = Testing.chart();
     const api = new ExternalApi(chart, 'Cnn', { host: 'edition.cnn.com', namespace: 'news', egressGateway: {} });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
 
     const [se] = of(out, 'ServiceEntry');
     expect(se.spec.ports).toEqual([{ number: 80, name: 'http-80', protocol: 'HTTP' }, { number: 443, name: 'https-443', protocol: 'HTTPS' }]);
@@ -174,7 +163,7 @@ describe('ExternalApi through an egress gateway (Istio\'s "Egress Gateways with 
       egressGateway: { selector: { app: 'exit' }, namespace: 'mesh-exit', service, port: 8080 },
       faultInjection: { delay: { fixedDelay: Duration.seconds(2), percentage: 5 } },
     });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
     expect(of(out, 'Gateway')[0].spec.selector).toEqual({ app: 'exit' });
     expect(of(out, 'ServiceEntry')[0].spec.exportTo).toEqual(['.', 'mesh-exit']);
     const [origination] = of(out, 'DestinationRule', 'mesh-exit');
@@ -191,7 +180,7 @@ describe('ExternalApi through an egress gateway (Istio\'s "Egress Gateways with 
     const chart = Testing.chart();
     new ExternalApi(chart, 'Api', { host: 'api.example.com', namespace: 'istio-system', egressGateway: {} });
     new ExternalApi(chart, 'Open', { host: 'open.example.com', namespace: 'shop', egressGateway: {}, exportTo: ['*'] });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
     expect(of(out, 'ServiceEntry').map(se => se.spec.exportTo)).toEqual([['.'], ['*']]);
   });
 });
@@ -200,7 +189,7 @@ describe('ExternalApi with TLS from the application (SNI passthrough)', () => {
   test('a TLS port, outlier detection only, no VirtualService', () => {
     const chart = Testing.chart();
     const api = new ExternalApi(chart, 'Api', { host: 'api.example.com', tlsOrigination: TlsOrigination.byApplication() });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
     expect(of(out, 'ServiceEntry')[0].spec.ports).toEqual([{ number: 443, name: 'tls-443', protocol: 'TLS' }]);
     expect(of(out, 'DestinationRule')[0].spec.trafficPolicy).toEqual({
       outlierDetection: { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 50 },
@@ -211,14 +200,14 @@ describe('ExternalApi with TLS from the application (SNI passthrough)', () => {
   test('no DestinationRule when the profile sets nothing for connections', () => {
     const chart = Testing.chart();
     const api = new ExternalApi(chart, 'Api', { host: 'api.example.com', tlsOrigination: TlsOrigination.byApplication(), resilience: ResilienceProfile.none() });
-    expect(of(synthClean(chart), 'DestinationRule')).toEqual([]);
+    expect(of(synthClean(chart, { allowInfos: true }), 'DestinationRule')).toEqual([]);
     expect(api.destinationRule).toBeUndefined();
   });
 
   test('through the egress gateway: PASSTHROUGH server and TLS routes by SNI (Istio\'s "Egress gateway for HTTPS traffic")', () => {
     const chart = Testing.chart();
     new ExternalApi(chart, 'Api', { host: 'api.example.com', namespace: 'shop', tlsOrigination: TlsOrigination.byApplication(), egressGateway: {} });
-    const out = synthClean(chart);
+    const out = synthClean(chart, { allowInfos: true });
     expect(of(out, 'Gateway')[0].spec.servers).toEqual([{ port: { number: 443, name: 'tls-443', protocol: 'TLS' }, hosts: ['api.example.com'], tls: { mode: 'PASSTHROUGH' } }]);
     expect(of(out, 'DestinationRule', 'shop')[0].spec.subsets).toEqual([{ name: 'api-example-com' }]);
     expect(of(out, 'VirtualService')[0].spec.tls).toEqual([
@@ -277,7 +266,7 @@ test('property: any valid props synthesize validator-clean output', () => {
         tlsPort,
         egressGateway: viaGateway ? {} : undefined,
       });
-      synthClean(chart);
+      synthClean(chart, { allowInfos: true });
     }), { numRuns: 40 });
 });
 

@@ -3,8 +3,9 @@ import * as kplus from 'cdk8s-plus-32';
 import * as fc from 'fast-check';
 import {
   Gateway, HeaderRouting, HeaderRoutingProps, HeaderRoutingRule, Host, IHost,
-  IstioValidation, ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode,
+  ResilienceProfile, RouteSimulator, ServiceVersion, StringMatch, TlsMode,
 } from '../../src';
+import { synthIstio } from '../support/synth-clean';
 
 /** A chart with the Service `recommendation` in `shop` and one Deployment per version. */
 function appChart(versions: string[]): { chart: Chart; host: IHost } {
@@ -19,18 +20,6 @@ function appChart(versions: string[]): { chart: Chart; host: IHost } {
   return { chart, host: Host.fromKubeService(service) };
 }
 
-/** The Istio objects of the chart, checked to synthesize without an error or a warning. */
-function synthIstio(chart: Chart): any[] {
-  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-  try {
-    const manifest = Testing.synth(chart);
-    expect(warn.mock.calls).toEqual([]);
-    expect(IstioValidation.validate(manifest)).toEqual([]);
-    return manifest.filter(obj => obj.apiVersion === 'networking.istio.io/v1');
-  } finally {
-    warn.mockRestore();
-  }
-}
 
 const v = (name: string) => ServiceVersion.named(name);
 const VERSIONS = ['standard', 'ml-enhanced', 'advanced', 'mobile-optimized', 'v2', 'v3'];
