@@ -14,7 +14,7 @@
  */
 import { constructFromEvents, Event, EVENT_ID, parseEvents, YAMLException } from 'js-yaml';
 import { CliError, errorMessage } from './command';
-import { goDocument, goEvents, GO_YAML_SCHEMA } from './go-yaml';
+import { goDocument, goEvents, GO_YAML_SCHEMA } from '../go/yaml';
 
 const CHUNK_CHARS = 64 * 1024;
 const NO_OFFSET = -1;

@@ -6,7 +6,7 @@
  * explanation can say why a route did not match.
  */
 import { isRecord } from '../validation/json';
-import { regexpCompileError } from '../validation/webhook/common/regex';
+import { regexpCompileError } from '../go/regexp';
 
 /** The parts of a request the match conditions read, normalised once. */
 export interface HttpRequestView {

@@ -3,9 +3,9 @@
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
 import { analyzeObjects } from './analysis';
-import { istioGroups } from './crd-catalog';
+import { istioGroups } from './schema/crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
-import { validateSchema } from './schema-validator';
+import { validateSchema } from './schema/validate-schema';
 import { validateWebhook } from './webhook';
 
 /** True for an object whose apiVersion belongs to an Istio API group. */

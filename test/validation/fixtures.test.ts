@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { loadAll } from 'js-yaml';
-import { validateSchema } from '../../src/validation/schema-validator';
+import { validateSchema } from '../../src/validation/schema/validate-schema';
 
 interface Fixture {
   readonly file: string;

@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
 import { loadAll } from 'js-yaml';
-import { allCrdVersions } from '../../src/validation/crd-catalog';
+import { allCrdVersions } from '../../src/validation/schema/crd-catalog';
 import { validateObjects } from '../../src/validation/validate';
 import { seedObjects } from '../support/pinned';
 

@@ -4,7 +4,7 @@
  * silently disappear; istioctl, which reads one cluster object per name, never sees the clash. An
  * object without a namespace counts as being in `default`, where it lands when applied as is.
  */
-import { istioGroups } from '../crd-catalog';
+import { istioGroups } from '../schema/crd-catalog';
 import { OwnMessages } from './core/messages';
 import { Entry, ObjectSet } from './core/object-set';
 import { Report } from './core/report';

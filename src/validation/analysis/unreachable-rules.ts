@@ -5,7 +5,7 @@
  * pkg/config/validation/virtualservice.go), as warnings of type VirtualServiceUnreachableRule and
  * VirtualServiceIneffectiveMatch that istioctl analyze reports as IST0130 and IST0131.
  */
-import { goQuote } from '../go-format';
+import { goQuote } from '../../go/format';
 import { isRecord } from '../json';
 import { IstioMessages } from './core/messages';
 import { Entry, Group, list, ObjectSet } from './core/object-set';

@@ -5,7 +5,7 @@
  * Loaded on the first rule compiled, never at module load.
  */
 import type { CelEnv, CelResult } from '@bufbuild/cel';
-import { parseRequestUri, ParsedUrl } from './go-url';
+import { parseRequestUri, ParsedUrl } from '../../go/url';
 
 /** A compiled rule: returns true, false, or a CEL error (with `message`). */
 export type CompiledRule = (self: unknown) => CelResult;

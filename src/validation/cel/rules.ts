@@ -3,7 +3,7 @@
  * rule compiled once (lazily, on first use), `self` bound to the value, failures worded as
  * Kubernetes 1.35 words them.
  */
-import type { SchemaNode, ValidationRule } from '../crd-catalog';
+import type { SchemaNode, ValidationRule } from '../schema/crd-catalog';
 import { compileRule, CompiledRule, isEvalError } from './environment';
 import { celGoError } from './errors';
 import { fieldError, FieldIssue } from '../schema/field-errors';

@@ -2,7 +2,7 @@
  * Kubernetes' field error wording (k8s.io/apimachinery/pkg/util/validation/field), so a message reads
  * exactly as `kubectl apply` prints it: `<path>: <type>: <value>: <detail>`. Here: the part after the path.
  */
-import { goQuote, goValue } from '../go-format';
+import { goQuote, goValue } from '../../go/format';
 
 /** A field-level finding before it becomes a Diagnostic. */
 export interface FieldIssue {

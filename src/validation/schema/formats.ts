@@ -3,7 +3,7 @@
  * `byte` and `date-time` (plus `date`). Unknown formats, and number formats such as `int32` or
  * `double`, are not checked, as in Kubernetes.
  */
-import { goQuote } from '../go-format';
+import { goQuote } from '../../go/format';
 
 const checks: Record<string, (text: string) => boolean> = {
   'byte': text => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text),

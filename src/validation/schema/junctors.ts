@@ -3,9 +3,9 @@
  * (`oneOf: [{not: {anyOf: [{required: [a]}, {required: [b]}]}}, {required: [a]}, {required: [b]}]`).
  * kube-openapi reports them without a field path, naming the schema path in the message.
  */
-import type { SchemaNode } from '../crd-catalog';
+import type { SchemaNode } from './crd-catalog';
 import { FieldIssue, NO_PATH } from './field-errors';
-import { goQuote } from '../go-format';
+import { goQuote } from '../../go/format';
 import { isRecord } from '../json';
 
 /** True when `value` satisfies the value constraints a junctor branch may carry. */

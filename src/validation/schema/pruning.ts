@@ -4,7 +4,7 @@
  * request while it is decoded, before any other validation: `unknown field "spec.http[0].foo"`.
  * Paths join properties and map keys with dots and list items with `[i]`, as the decoder prints them.
  */
-import type { SchemaNode } from '../crd-catalog';
+import type { SchemaNode } from './crd-catalog';
 import { fieldError, FieldIssue } from './field-errors';
 import { isRecord } from '../json';
 

@@ -10,7 +10,7 @@ import { formatIssue } from './formats';
 import { checkJunctors } from './junctors';
 import { findUnknownFields } from './pruning';
 import { needsCelValue, RuleTask } from '../cel/rules';
-import type { SchemaNode } from '../crd-catalog';
+import type { SchemaNode } from './crd-catalog';
 import { isRecord } from '../json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

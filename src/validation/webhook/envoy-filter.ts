@@ -5,9 +5,9 @@
  * then decodes `patch.value` into the Envoy message applyTo names; that needs Envoy's protobuf
  * descriptors and is not reproduced here.
  */
-import { goQuote } from '../go-format';
+import { goQuote } from '../../go/format';
 import { checkAlphaWorkloadSelector } from './common/labels';
-import { regexpCompileError } from './common/regex';
+import { regexpCompileError } from '../../go/regexp';
 import { isSet, listOf, messageOf, stringOf } from './common/values';
 import { Findings, KindValidator } from './types';
 

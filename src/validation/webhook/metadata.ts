@@ -3,7 +3,7 @@
  * checkDryRunAnnotation): annotations users may not set. The first one found rejects the object and
  * the kind's rules do not run.
  */
-import { parseBoolError } from './common/go-errors';
+import { parseBoolError } from '../../go/strconv';
 import { stringOf } from './common/values';
 import { WebhookFinding, WebhookObject } from './types';
 

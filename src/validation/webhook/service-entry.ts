@@ -2,7 +2,7 @@
  * Istio's webhook rules for ServiceEntry (ValidateServiceEntry in istio/pkg/config/validation). A missing
  * resolution is NONE, a missing location MESH_EXTERNAL.
  */
-import { goQuote } from '../go-format';
+import { goQuote } from '../../go/format';
 import { validateExportTo } from './common/export-to';
 import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './common/hosts';
 import { checkAlphaWorkloadSelector, stringMap } from './common/labels';

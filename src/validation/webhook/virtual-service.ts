@@ -1,5 +1,5 @@
 /** Istio's webhook rules for VirtualService (ValidateVirtualService in istio/pkg/config/validation). */
-import { goList } from '../go-format';
+import { goList } from '../../go/format';
 import { hostsMatch } from '../hosts';
 import { validateExportTo } from './common/export-to';
 import { validateGatewayNames } from './common/gateway-names';

@@ -3,7 +3,7 @@
  * validateWorkloadEntry without a ServiceEntry's ports, so the address may be an IP, a unix socket
  * or an FQDN, and a port name need not name a service port.
  */
-import { goQuote } from '../go-format';
+import { goQuote } from '../../go/format';
 import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from './common/hosts';
 import { keyPath, stringMap, validateLabels } from './common/labels';
 import { validatePort, validatePortName } from './common/ports';

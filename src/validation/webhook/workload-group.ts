@@ -3,7 +3,7 @@
  * template, valid metadata labels, and the readiness probe (validateReadinessProbe). The template
  * itself is not checked (its address is filled in per workload).
  */
-import { multiErrorText } from './common/go-errors';
+import { multiErrorText } from '../../go/multierror';
 import { validateLabels } from './common/labels';
 import { validatePort } from './common/ports';
 import { int32Of, isSet, listOf, messageOf, numberOf, stringOf } from './common/values';

@@ -1,5 +1,5 @@
 import { compiledRule, evaluateRules, needsCelValue } from '../../../src/validation/cel/rules';
-import { allCrdVersions, SchemaNode, ValidationRule } from '../../../src/validation/crd-catalog';
+import { allCrdVersions, SchemaNode, ValidationRule } from '../../../src/validation/schema/crd-catalog';
 import { FieldIssue } from '../../../src/validation/schema/field-errors';
 
 

@@ -1,5 +1,5 @@
 import { evaluateRules } from '../../../src/validation/cel/rules';
-import { SchemaNode } from '../../../src/validation/crd-catalog';
+import { SchemaNode } from '../../../src/validation/schema/crd-catalog';
 import { validateValue } from '../../../src/validation/schema/structural';
 
 /** Schema findings, then the findings of the CEL rules the walk queued (run here unconditionally). */

@@ -7,7 +7,7 @@
  * timeout switched off on purpose) are left alone.
  */
 import { isRecord } from '../../json';
-import { parseGoDuration } from '../../webhook/common/duration';
+import { parseGoDuration } from '../../../go/time';
 import { BestPracticeMessages } from '../core/messages';
 import { Group, list, ObjectSet } from '../core/object-set';
 import { Report } from '../core/report';

@@ -2,7 +2,7 @@
 import { MessageType } from './messages';
 import { Entry } from './object-set';
 import { Diagnostic, objectIdentity } from '../../diagnostic';
-import { goFormat } from '../../go-format';
+import { goFormat } from '../../../go/format';
 
 /** Where the analyzers put their findings. */
 export class Report {

@@ -2,7 +2,7 @@
  * ValidateTLS of Istio's webhook (istio/pkg/config/validation/agent): ClientTLSSettings of DestinationRule
  * traffic policies. A missing mode is DISABLE.
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { Findings } from '../types';
 import { isSet } from './values';
 

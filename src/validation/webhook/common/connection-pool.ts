@@ -1,6 +1,7 @@
 /** validateConnectionPool of Istio's webhook (DestinationRule traffic policies, Sidecar inbound pools). */
 import { Findings } from '../types';
-import { checkDuration, parseGoDuration } from './duration';
+import { parseGoDuration } from '../../../go/time';
+import { checkDuration } from './duration';
 import { isSet, numberOf } from './values';
 
 const MILLISECOND = BigInt(1_000_000);

@@ -2,7 +2,7 @@
  * Gateway names: the name a Gateway object may have (ValidateGateway) and the gateway references a
  * VirtualService lists in `gateways` (validateGatewayNames).
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { Findings } from '../types';
 import { isDNS1123Label, validateFQDN } from './hosts';
 

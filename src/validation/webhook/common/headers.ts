@@ -2,7 +2,7 @@
  * HTTP header names, values and header operations, as Istio's webhook checks them
  * (ValidateXxxHTTPHeaderName, ValidateHTTPHeaderValue in validation.go and header_value_validator.go).
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { Findings } from '../types';
 import { entriesOf, listOf, messageOf, stringOf } from './values';
 

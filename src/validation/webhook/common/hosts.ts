@@ -3,8 +3,9 @@
  * pkg/util/net). Each check returns Istio's error message, or undefined when the value is valid.
  * Lengths are Go's len(): UTF-8 bytes.
  */
-import { addressFamily, parsePrefixError } from './netip';
-import { goQuote } from '../../go-format';
+import { addressFamily, parsePrefixError } from '../../../go/netip';
+import { goQuote } from '../../../go/format';
+import { atoiError } from '../../../go/strconv';
 
 /** A DNS-1123 label, as a regular expression source (labels.dns1123LabelFmt). */
 export const DNS1123_LABEL = '[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?';
@@ -35,18 +36,11 @@ export function checkDNS1123Preconditions(name: string): string | undefined {
   return undefined;
 }
 
-/** Go's strconv.Atoi succeeding: optional sign, digits, within int64. */
-function isGoInt(text: string): boolean {
-  if (!/^[+-]?[0-9]+$/.test(text)) return false;
-  const value = BigInt(text);
-  return value >= -(2n ** 63n) && value < 2n ** 63n;
-}
-
 /** ValidateDNS1123Labels: every label valid, the top-level one not all-numeric; a trailing dot is allowed. */
 export function validateDNS1123Labels(domain: string): string | undefined {
   const parts = domain.split('.');
   const topLevelDomain = parts[parts.length - 1];
-  if (isGoInt(topLevelDomain)) {
+  if (atoiError(topLevelDomain) === undefined) {
     return `domain name ${goQuote(domain)} invalid (top level domain ${goQuote(topLevelDomain)} cannot be all-numeric)`;
   }
   for (let i = 0; i < parts.length; i++) {

@@ -3,7 +3,7 @@
  * validateWorkloadSelector and ValidateAlphaWorkloadSelector. Go iterates maps in random order; we
  * report in key order so results are stable.
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { Findings } from '../types';
 import { DNS1123_LABEL, isDNS1123Label } from './hosts';
 import { isSet } from './values';

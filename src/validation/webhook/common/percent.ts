@@ -1,5 +1,5 @@
 /** Percentages as Istio's webhook checks them (ValidatePercent, validatePercentage). */
-import { goFloatV } from '../../go-format';
+import { goFloatV } from '../../../go/format';
 
 /** ValidatePercent: an int32 percentage in 0..100. */
 export function validatePercent(value: number): string | undefined {

@@ -2,7 +2,7 @@
  * validateTLSOptions: Istio's checks of a ServerTLSSettings (Gateway `servers[].tls`, Sidecar
  * `ingress[].tls`). A missing `mode` is PASSTHROUGH, istiod's zero value.
  */
-import { goList } from '../../go-format';
+import { goList } from '../../../go/format';
 import { Findings } from '../types';
 import { isSet, listOf, stringOf } from './values';
 

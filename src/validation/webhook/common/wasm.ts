@@ -5,8 +5,8 @@
  * validateTrafficExtensionMatch). Each Go function returns its first error only. Lengths are Go's
  * len(): UTF-8 bytes, so a value within the schema's maxLength (characters) can still be too long.
  */
-import { parseRequestUri, ParsedUrl } from '../../cel/go-url';
-import { goQuote } from '../../go-format';
+import { parseRequestUri, ParsedUrl } from '../../../go/url';
+import { goQuote } from '../../../go/format';
 import { Findings } from '../types';
 import { byteLength } from './hosts';
 import { isSet, listOf, messageOf, numberOf, stringOf } from './values';

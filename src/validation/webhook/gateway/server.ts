@@ -1,5 +1,5 @@
 /** One Gateway server: validateServer, validateServerPort and validateServerBind of Istio's webhook. */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { UNIX_PREFIX, validateIPAddress, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../common/hosts';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol, Protocol, validatePort } from '../common/ports';
 import { validateTLSOptions } from '../common/server-tls';

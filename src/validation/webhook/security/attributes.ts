@@ -4,9 +4,10 @@
  * (ValidateAttribute). Each check returns its errors with the index of the value at fault
  * (undefined when the error is about the whole list or the key).
  */
-import { goQuote } from '../../go-format';
-import { multiErrorText, parseUintError } from '../common/go-errors';
-import { parseAddrError, parsePrefixError } from '../common/netip';
+import { goQuote } from '../../../go/format';
+import { multiErrorText } from '../../../go/multierror';
+import { parseUintError } from '../../../go/strconv';
+import { parseAddrError, parsePrefixError } from '../../../go/netip';
 
 /** One error of a security check. */
 export interface ValueError {

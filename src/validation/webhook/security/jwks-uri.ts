@@ -4,9 +4,9 @@
  * (`url(self).getScheme() in [...]`) rejects most malformed URIs first; what remains reachable is
  * mainly a port too big for strconv.Atoi.
  */
-import { GoUrl, GoUrlError, parseUrl } from '../../cel/go-url';
-import { goQuote } from '../../go-format';
-import { atoiError } from '../common/go-errors';
+import { GoUrl, GoUrlError, parseUrl } from '../../../go/url';
+import { goQuote } from '../../../go/format';
+import { atoiError } from '../../../go/strconv';
 
 /** ParseJwksURI's error for a jwksUri, undefined when Istio accepts it. */
 export function jwksUriError(uri: string): string | undefined {

@@ -2,7 +2,7 @@
  * ServiceEntry endpoint checks of Istio's webhook: validateWorkloadEntry (STATIC resolution) and the
  * inline checks of DNS / DNS_ROUND_ROBIN resolution.
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from '../common/hosts';
 import { keyPath, stringMap, validateLabels } from '../common/labels';
 import { validatePort, validatePortName } from '../common/ports';

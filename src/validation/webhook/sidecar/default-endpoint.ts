@@ -3,7 +3,7 @@
  * loopback or unspecified host, split and parsed as Go's net.SplitHostPort and strconv.Atoi do,
  * whose error texts Istio passes through.
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { UNIX_PREFIX, validateUnixAddress } from '../common/hosts';
 import { Findings } from '../types';
 

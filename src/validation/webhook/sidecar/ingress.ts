@@ -1,5 +1,5 @@
 /** Sidecar ingress listeners (ValidateSidecar, validateSidecarIngressPortAndBind). */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { validateConnectionPool } from '../common/connection-pool';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol } from '../common/ports';
 import { validateTLSOptions } from '../common/server-tls';

@@ -1,5 +1,5 @@
 /** CORS policy (validateCORSPolicy) and fault injection (validateHTTPFaultInjection) of an HTTP route. */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { checkDuration, hasFractionalSeconds } from '../common/duration';
 import { validateCorsHttpHeaderName } from '../common/headers';
 import { validatePercentage } from '../common/percent';

@@ -2,7 +2,7 @@
  * The host rule only a VirtualService needs: its gateway-bound host/SNI form
  * (ValidateWildcardDomainForVirtualServiceBoundToGateway).
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { checkDNS1123Preconditions, validateWildcardDomain } from '../common/hosts';
 
 const OUTBOUND_SNI_FORMAT = 'outbound_.<PORT>_._.<HOSTNAME>';

@@ -4,7 +4,7 @@ import { checkDestination, checkHttpRouteDestinations } from './destinations';
 import { checkHttpMatchRequests } from './match';
 import { checkHttpRedirect, checkHttpDirectResponse, checkHttpRewrite, checkAuthorityRewrite } from './redirect-rewrite';
 import { checkRetry } from './retry';
-import { goFloatF } from '../../go-format';
+import { goFloatF } from '../../../go/format';
 import { checkDuration } from '../common/duration';
 import { checkHeaderOperations } from '../common/headers';
 import { isSet, listOf, messageOf, numberOf, stringOf } from '../common/values';

@@ -3,7 +3,7 @@
  * validateHTTPDirectResponse, validateHTTPRewrite, validateURIRegexRewrite, validateAuthorityRewrite).
  */
 import { validateHttpStatus } from './cors-fault';
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { isAuthorityHeader } from '../common/headers';
 import { validatePort } from '../common/ports';
 import { validateStringRegexp } from '../common/regex';

@@ -1,5 +1,6 @@
 /** Retry policy of an HTTP route (validateHTTPRetry). */
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
+import { atoi } from '../../../go/strconv';
 import { checkDuration } from '../common/duration';
 import { int32Of, isSet, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
@@ -21,11 +22,6 @@ const HTTP_STATUS_CODES = new Set([
   500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
 ]);
 
-/** strconv.Atoi, 0 on failure (as Istio ignores the error). */
-function atoi(text: string): number {
-  return /^[+-]?[0-9]+$/.test(text) ? Number(text) : 0;
-}
-
 /** validateHTTPRetry. */
 export function checkRetry(f: Findings, path: string, retries: unknown): void {
   if (!isSet(retries)) return;
@@ -40,7 +36,7 @@ export function checkRetry(f: Findings, path: string, retries: unknown): void {
   if (retryOn !== '') {
     for (const policy of retryOn.split(',')) {
       // not trimmed: "5xx, reset" holds " reset", which Istio rejects
-      if (!HTTP_STATUS_CODES.has(atoi(policy)) && !RETRY_ON_POLICIES.has(policy)) {
+      if (!HTTP_STATUS_CODES.has(atoi(policy) ?? 0 /* Istio ignores Atoi's error */) && !RETRY_ON_POLICIES.has(policy)) {
         f.error(`${path}.retryOn`, `${goQuote(policy)} is not a valid retryOn policy`);
       }
     }

@@ -1,7 +1,7 @@
 /** TLS and TCP routes of a VirtualService (validateTLSRoute, validateTLSMatch, validateSniHost, validateTCPRoute, validateTCPMatch). */
 import { checkRouteDestinations } from './destinations';
 import { validateWildcardDomainForVirtualServiceBoundToGateway } from './hosts';
-import { goQuote } from '../../go-format';
+import { goQuote } from '../../../go/format';
 import { hostSubsetOf } from '../../hosts';
 import { validateGatewayNames } from '../common/gateway-names';
 import { isValidIPAddress, validateIPSubnet, validateWildcardDomain } from '../common/hosts';

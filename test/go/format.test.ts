@@ -1,4 +1,4 @@
-import { goFloatF, goFloatV, goFormat, goList, goQuote, goValue } from '../../src/validation/go-format';
+import { goFloatF, goFloatV, goFormat, goList, goQuote, goValue } from '../../src/go/format';
 
 describe('goQuote (Go %q)', () => {
   test.each([

@@ -2,7 +2,7 @@
  * Go's encoding/json syntax check (the scanner behind json.Unmarshal's checkValid): the same
  * grammar as JSON.parse, but with Go's error messages, which Istio passes on for an inline `jwks`.
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from './format';
 
 /** Go's quoteChar: a byte in single quotes, escaped like strconv.Quote. */
 function quoteChar(c: number): string {

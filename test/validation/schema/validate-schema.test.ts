@@ -1,4 +1,4 @@
-import { validateSchema } from '../../src/validation/schema-validator';
+import { validateSchema } from '../../../src/validation/schema/validate-schema';
 
 const lines = (obj: Record<string, unknown>) => validateSchema(obj, 0).map(d => `${d.path}: ${d.message}`);
 

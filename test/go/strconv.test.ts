@@ -1,4 +1,4 @@
-import { atoiError, multiErrorText, parseBoolError, parseUint, parseUintError } from '../../../../src/validation/webhook/common/go-errors';
+import { atoi, atoiError, parseBoolError, parseUint, parseUintError } from '../../src/go/strconv';
 
 describe('strconv.ParseUint (base 10)', () => {
   test.each(['0', '80', '080', '65535', '4294967295'])('%p parses', s => {
@@ -39,6 +39,14 @@ describe('strconv.Atoi', () => {
   });
 });
 
+test.each([['42', 42], ['-7', -7], ['+5', 5]])('Atoi %p is %p', (s, n) => {
+  expect(atoi(s)).toBe(n);
+});
+
+test.each(['4x', '', '9223372036854775808', '1_000'])('Atoi %p fails', s => {
+  expect(atoi(s)).toBeUndefined();
+});
+
 describe('strconv.ParseBool', () => {
   test.each(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'])('%p parses', s => {
     expect(parseBoolError(s)).toBeUndefined();
@@ -46,15 +54,5 @@ describe('strconv.ParseBool', () => {
 
   test.each(['yes', 'tRUE', '', ' true'])('%p does not', s => {
     expect(parseBoolError(s)).toBe(`strconv.ParseBool: parsing ${JSON.stringify(s)}: invalid syntax`);
-  });
-});
-
-describe('multierror list format', () => {
-  test('one error', () => {
-    expect(multiErrorText(['a'])).toBe('1 error occurred:\n\t* a\n\n');
-  });
-
-  test('several errors', () => {
-    expect(multiErrorText(['a', 'b'])).toBe('2 errors occurred:\n\t* a\n\t* b\n\n');
   });
 });

@@ -1,4 +1,4 @@
-import { addressFamily, parseAddrError, parsePrefixError } from '../../../../src/validation/webhook/common/netip';
+import { addressFamily, parseAddrError, parsePrefixError } from '../../src/go/netip';
 
 describe('netip.ParseAddr errors', () => {
   test.each(['1.2.3.4', '0.0.0.0', '255.255.255.255', '::', '::1', '2001:db8::68', 'fe80::1%eth0', '::ffff:1.2.3.4', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:1.2.3.4'])(

@@ -1,4 +1,4 @@
-import { goJsonSyntaxError } from '../../../../src/validation/webhook/security/go-json';
+import { goJsonSyntaxError } from '../../src/go/json';
 
 // Expected texts checked against Go's encoding/json (json.Unmarshal into interface{}).
 describe('Go JSON syntax errors', () => {

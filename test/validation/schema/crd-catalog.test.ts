@@ -1,5 +1,5 @@
-import { allCrdVersions, crdVersion, istioGroups, servedVersions } from '../../src/validation/crd-catalog';
-import { crdDocuments } from '../support/pinned';
+import { allCrdVersions, crdVersion, istioGroups, servedVersions } from '../../../src/validation/schema/crd-catalog';
+import { crdDocuments } from '../../support/pinned';
 
 /** Every served version of the pinned CRD bundle: `group/version Kind` with its scope and schema. */
 function servedInBundle() {

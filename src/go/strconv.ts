@@ -1,8 +1,8 @@
 /**
- * Error texts of the Go library calls the security kinds' rules pass through to the user: strconv
- * (ParseUint, Atoi, ParseBool) and hashicorp/go-multierror's default list format.
+ * Go's strconv as Istio calls it: ParseUint, Atoi, ParseBool — whether a text parses, its value, and
+ * the error text Istio passes through to the user.
  */
-import { goQuote } from '../../go-format';
+import { goQuote } from './format';
 
 const MAX_INT64 = BigInt(2) ** BigInt(63) - BigInt(1);
 
@@ -24,6 +24,11 @@ export function parseUintError(s: string, bitSize: number): string | undefined {
     if (n > max) return numError('ParseUint', s, 'value out of range');
   }
   return undefined;
+}
+
+/** strconv.Atoi's value, or undefined when it fails. */
+export function atoi(s: string): number | undefined {
+  return atoiError(s) === undefined ? Number(s) : undefined;
 }
 
 /** strconv.ParseUint(s, 10, bitSize)'s value, or undefined when it fails. */
@@ -50,10 +55,4 @@ const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 
 /** strconv.ParseBool: its error text, undefined for the spellings Go accepts. */
 export function parseBoolError(s: string): string | undefined {
   return GO_BOOLS.has(s) ? undefined : numError('ParseBool', s, 'invalid syntax');
-}
-
-/** `%v` of a *multierror.Error with these errors (its default ListFormatFunc). */
-export function multiErrorText(errors: readonly string[]): string {
-  if (errors.length === 1) return `1 error occurred:\n\t* ${errors[0]}\n\n`;
-  return `${errors.length} errors occurred:\n\t${errors.map(e => `* ${e}`).join('\n\t')}\n\n`;
 }

@@ -1,5 +1,5 @@
-import { parseRequestUri, parseUrl, quoteBytes } from '../../../src/validation/cel/go-url';
-import { validateObjects } from '../../../src/validation/validate';
+import { parseRequestUri, parseUrl, quoteBytes } from '../../src/go/url';
+import { validateObjects } from '../../src/validation/validate';
 
 describe('parseRequestUri (Go url.ParseRequestURI)', () => {
   test('an absolute URI: scheme lower-cased, host, port, path, query', () => {

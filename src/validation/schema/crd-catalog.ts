@@ -62,7 +62,7 @@ export interface CrdVersion {
 type IndexEntry = Omit<CrdVersion, 'schema'> & { readonly file: string };
 
 // src/validation -> src/imports/schemas, and lib/validation -> lib/imports/schemas once compiled.
-const schemaDir = join(__dirname, '..', 'imports', 'schemas');
+const schemaDir = join(__dirname, '..', '..', 'imports', 'schemas');
 
 let index: Map<string, IndexEntry> | undefined;
 let groups: ReadonlySet<string> | undefined;

@@ -3,8 +3,8 @@
  * ValidateIPAddress / ValidateIPSubnet) and, when not, why in netip's words, which Istio's
  * security.ValidateIPs passes through to the user (`bad CIDR range (...): netip.ParsePrefix(...): ...`).
  */
-import { atoiError } from './go-errors';
-import { goQuote } from '../../go-format';
+import { atoiError } from './strconv';
+import { goQuote } from './format';
 
 /** A netip parse failure: Go's message and, optionally, the unparsed rest it points at. */
 class AddrError {
