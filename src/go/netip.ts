@@ -3,8 +3,8 @@
  * ValidateIPAddress / ValidateIPSubnet) and, when not, why in netip's words, which Istio's
  * security.ValidateIPs passes through to the user (`bad CIDR range (...): netip.ParsePrefix(...): ...`).
  */
-import { atoiError } from './strconv';
 import { goQuote } from './format';
+import { atoiError } from './strconv';
 
 /** A netip parse failure: Go's message and, optionally, the unparsed rest it points at. */
 class AddrError {

@@ -5,8 +5,8 @@
  * the caller tries the blocks of a rule in order (OR). Each failure names the condition, so the
  * explanation can say why a route did not match.
  */
-import { isRecord } from '../validation/json';
 import { regexpCompileError } from '../go/regexp';
+import { isRecord } from '../validation/json';
 
 /** The parts of a request the match conditions read, normalised once. */
 export interface HttpRequestView {

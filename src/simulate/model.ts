@@ -11,9 +11,9 @@
  */
 import { MergedHttpRule, mergeDelegates } from './delegation';
 import { dotSuffixes, isExportedTo, toFqdn } from '../validation/analysis/core/hosts';
-import { DEFAULT_NAMESPACE, list, pushTo, stringMap, strings } from '../validation/analysis/core/object-set';
+import { DEFAULT_NAMESPACE, pushTo } from '../validation/analysis/core/object-set';
 import { isWildcarded } from '../validation/hosts';
-import { isRecord } from '../validation/json';
+import { isRecord, listOf, stringMap, strings } from '../validation/json';
 
 /** A root VirtualService ready to route. */
 export interface VirtualServiceModel {
@@ -136,7 +136,7 @@ export class RoutingModel {
         this.gateways.set(`${namespace}/${name}`, {
           namespace,
           selector: stringMap(spec.selector),
-          servers: list(spec.servers).filter(isRecord).map(server => ({
+          servers: listOf(spec.servers).filter(isRecord).map(server => ({
             port: isRecord(server.port) && typeof server.port.number === 'number' ? server.port.number : 0,
             protocol: isRecord(server.port) && typeof server.port.protocol === 'string' ? server.port.protocol.toUpperCase() : '',
             hosts: strings(server.hosts),
@@ -145,7 +145,7 @@ export class RoutingModel {
           })),
         });
       } else if (group === 'networking.istio.io' && obj.kind === 'ServiceEntry') {
-        const ports = list(spec.ports).filter(isRecord).map(port => ({
+        const ports = listOf(spec.ports).filter(isRecord).map(port => ({
           number: typeof port.number === 'number' ? port.number : 0,
           name: typeof port.name === 'string' ? port.name : '',
           protocol: protocolClass(typeof port.protocol === 'string' ? port.protocol : ''),
@@ -154,7 +154,7 @@ export class RoutingModel {
         const visibleIn = visibility(strings(spec.exportTo), namespace);
         for (const host of strings(spec.hosts)) this.addService(host.toLowerCase(), { description: `ServiceEntry ${namespace}/${name}`, ports, visibleIn });
       } else if (group === '' && obj.kind === 'Service') {
-        const ports = list(spec.ports).filter(isRecord).map(port => {
+        const ports = listOf(spec.ports).filter(isRecord).map(port => {
           const portName = typeof port.name === 'string' ? port.name : '';
           const { protocol, source } = kubePortProtocol(portName, typeof port.appProtocol === 'string' ? port.appProtocol : undefined);
           return { number: typeof port.port === 'number' ? port.port : 0, name: portName, protocol, source };
@@ -179,7 +179,7 @@ export class RoutingModel {
       if (!isExportedTo(exportTo, namespace, rootNamespace)) return `is not exported to namespace ${rootNamespace} (exportTo ${exportTo.join(', ')})`;
       // The delegate's own short names resolve against its namespace (ResolveVirtualServiceShortnames).
       const spec = isRecord(delegate.spec) ? delegate.spec : {};
-      return { namespace, spec: { ...spec, http: list(spec.http).map(r => (isRecord(r) ? resolveRuleNames(r, namespace) : r)) } };
+      return { namespace, spec: { ...spec, http: listOf(spec.http).map(r => (isRecord(r) ? resolveRuleNames(r, namespace) : r)) } };
     };
     roots.forEach(({ obj }, order) => {
       const namespace = typeof obj.metadata?.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : DEFAULT_NAMESPACE;
@@ -192,10 +192,10 @@ export class RoutingModel {
         hosts: strings(spec.hosts).map(h => toFqdn(namespace, h).toLowerCase()),
         gateways: gateways.length > 0 ? gateways : ['mesh'],
         exportTo: strings(spec.exportTo),
-        http: mergeDelegates(namespace, list(spec.http), (ns, name) => findDelegate(ns, name, namespace))
+        http: mergeDelegates(namespace, listOf(spec.http), (ns, name) => findDelegate(ns, name, namespace))
           .map(merged => ({ ...merged, rule: resolveRuleNames(merged.rule, namespace) })),
-        tcp: list(spec.tcp).filter(isRecord).map(rule => resolveRuleNames(rule, namespace)),
-        tls: list(spec.tls).filter(isRecord).map(rule => resolveRuleNames(rule, namespace)),
+        tcp: listOf(spec.tcp).filter(isRecord).map(rule => resolveRuleNames(rule, namespace)),
+        tls: listOf(spec.tls).filter(isRecord).map(rule => resolveRuleNames(rule, namespace)),
         order,
       };
       this.virtualServices.push(vs);

@@ -3,8 +3,8 @@
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
 import { analyzeObjects } from './analysis';
-import { istioGroups } from './schema/crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
+import { istioGroups } from './schema/crd-catalog';
 import { validateSchema } from './schema/validate-schema';
 import { validateWebhook } from './webhook';
 

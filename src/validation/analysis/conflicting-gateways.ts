@@ -5,9 +5,9 @@
  * other and some workload matches both; hosts conflict when one is literally the same with the
  * same bind (model.CheckDuplicates: no wildcard matching).
  */
-import { isRecord } from '../json';
+import { isRecord, listOf, strings } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, list, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { matchesSelector, selectorString, Workloads } from './core/workloads';
 
@@ -26,7 +26,7 @@ export function analyzeConflictingGateways(set: ObjectSet, report: Report): void
   for (const gateway of gateways) {
     const selector = selectorOf(gateway);
     selectors.set(selectorString(selector), selector);
-    for (const server of list(gateway.spec.servers).filter(isRecord)) {
+    for (const server of listOf(gateway.spec.servers).filter(isRecord)) {
       const key = `${selectorString(selector)}~${portOf(server)}`;
       let byHost = claims.get(key);
       if (!byHost) claims.set(key, byHost = new Map());
@@ -41,7 +41,7 @@ export function analyzeConflictingGateways(set: ObjectSet, report: Report): void
   const sameWorkloads = sameWorkloadSelectors(selectors, Workloads.of(set));
   for (const gateway of gateways) {
     const selector = selectorString(selectorOf(gateway));
-    list(gateway.spec.servers).forEach((server, i) => {
+    listOf(gateway.spec.servers).forEach((server, i) => {
       if (!isRecord(server)) return;
       const port = portOf(server);
       const conflicting = new Set<string>();

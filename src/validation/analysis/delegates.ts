@@ -4,15 +4,15 @@
  * istiod silently drops the route otherwise (mergeVirtualServicesIfNeeded in
  * pilot/pkg/model/virtualservice.go) and istioctl has no analyzer for it: codes CI1004–CI1006.
  */
-import { isRecord } from '../json';
+import { isRecord, listOf, strings } from '../json';
 import { isExportedTo } from './core/hosts';
 import { OwnMessages } from './core/messages';
-import { Group, list, ObjectSet, strings } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeDelegates(set: ObjectSet, report: Report): void {
   for (const root of set.of(Group.NETWORKING, 'VirtualService')) {
-    list(root.spec.http).forEach((rule, i) => {
+    listOf(root.spec.http).forEach((rule, i) => {
       if (!isRecord(rule) || !isRecord(rule.delegate)) return;
       const path = `spec.http[${i}].delegate`;
       const name = typeof rule.delegate.name === 'string' ? rule.delegate.name : '';
@@ -26,7 +26,7 @@ export function analyzeDelegates(set: ObjectSet, report: Report): void {
       } else if (strings(delegate.spec.hosts).length > 0) {
         // istiod only indexes VirtualServices without hosts as delegates.
         report.add(root, OwnMessages.DelegateNotUsable, path, reference, 'has hosts, so istiod treats it as a root VirtualService, not a delegate');
-      } else if (list(delegate.spec.http).some(r => isRecord(r) && isRecord(r.delegate))) {
+      } else if (listOf(delegate.spec.http).some(r => isRecord(r) && isRecord(r.delegate))) {
         report.add(root, OwnMessages.DelegateNotUsable, path, reference, 'delegates further; Istio supports one level of delegation only');
       } else if (!isExportedTo(strings(delegate.spec.exportTo), delegate.namespace, root.namespace)) {
         report.add(root, OwnMessages.DelegateNotExported, path, reference, root.namespace, strings(delegate.spec.exportTo));

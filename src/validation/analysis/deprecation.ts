@@ -5,14 +5,14 @@
  * `outboundTrafficPolicy.egressProxy` (ignored). Its other checks are about CRDs and removed kinds
  * (rbac.istio.io), which do not occur in a set of Istio 1.30 objects.
  */
-import { isRecord } from '../json';
+import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, list, ObjectSet } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeDeprecation(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
-    list(vs.spec.http).forEach((rule, i) => {
+    listOf(vs.spec.http).forEach((rule, i) => {
       const percent = isRecord(rule) && isRecord(rule.fault) && isRecord(rule.fault.delay) ? Number(rule.fault.delay.percent ?? 0) : 0;
       if (percent > 0) {
         report.add(vs, IstioMessages.Deprecated, `spec.http[${i}].fault.delay.percent`,

@@ -4,9 +4,9 @@
  * IST0128 for the rule's traffic policy, IST0129 per port-level setting; not reported for a
  * credentialName on a DestinationRule with a workloadSelector (the CA comes with the credential).
  */
-import { isRecord } from '../json';
+import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, list, ObjectSet } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeDestinationRuleCaCertificates(set: ObjectSet, report: Report): void {
@@ -19,7 +19,7 @@ export function analyzeDestinationRuleCaCertificates(set: ObjectSet, report: Rep
       report.add(rule, IstioMessages.NoServerCertificateVerificationDestinationLevel, 'spec.trafficPolicy.tls.caCertificates',
         rule.fullName, rule.namespace, tls.mode, host);
     }
-    list(policy.portLevelSettings).forEach((setting, i) => {
+    listOf(policy.portLevelSettings).forEach((setting, i) => {
       if (!isRecord(setting) || !unverified(setting.tls, hasSelector)) return;
       report.add(rule, IstioMessages.NoServerCertificateVerificationPortLevel, `spec.trafficPolicy.portLevelSettings[${i}].tls.caCertificates`,
         rule.fullName, rule.namespace, setting.tls.mode, host, portSelectorText(setting.port));

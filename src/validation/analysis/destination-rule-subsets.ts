@@ -7,9 +7,9 @@
  * are matched with the labels istiod adds (the topology labels of their Node, from Node objects of
  * the set, and `kubernetes.io/hostname`: Workloads.withNodeLabels).
  */
-import { isRecord } from '../json';
+import { isRecord, listOf, stringMap, strings } from '../json';
 import { IstioMessages } from './core/messages';
-import { Group, list, ObjectSet, stringMap, strings } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
 import { Workloads } from './core/workloads';
@@ -26,7 +26,7 @@ export function analyzeDestinationRuleSubsets(set: ObjectSet, report: Report): v
       continue;
     }
     if (!workloads.any) continue;
-    list(rule.spec.subsets).forEach((subset, i) => {
+    listOf(rule.spec.subsets).forEach((subset, i) => {
       if (!isRecord(subset)) return;
       const selector = { ...service.workloadSelector, ...stringMap(subset.labels) };
       if (!workloads.selectsAny(selector)) {

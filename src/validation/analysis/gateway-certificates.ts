@@ -7,9 +7,9 @@
  * (both without one) the same serverCertificate and privateKey. PILOT_SCOPE_GATEWAY_TO_NAMESPACE is
  * off by default, so namespaces do not separate gateways.
  */
-import { isRecord } from '../json';
+import { isRecord, listOf, stringMap } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, list, ObjectSet, stringMap } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { matchesSelector } from './core/workloads';
 
@@ -47,7 +47,7 @@ export function analyzeGatewayCertificates(set: ObjectSet, report: Report): void
 /** [server index, tls] of the servers with TLS settings. */
 function tlsServers(gateway: Entry): [number, Record<string, any>][] {
   const out: [number, Record<string, any>][] = [];
-  list(gateway.spec.servers).forEach((server, i) => {
+  listOf(gateway.spec.servers).forEach((server, i) => {
     if (isRecord(server) && isRecord(server.tls)) out.push([i, server.tls]);
   });
   return out;

@@ -10,9 +10,9 @@
  * - the message names the subset-routing VirtualService, then the checked one; istioctl reports
  *   one per route and such VirtualService (its output drops identical messages).
  */
-import { isRecord } from '../json';
+import { isRecord, listOf, strings } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, list, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeIngressRouteRules(set: ObjectSet, report: Report): void {
@@ -30,9 +30,9 @@ export function analyzeIngressRouteRules(set: ObjectSet, report: Report): void {
   }
   if (subsetRouters.size === 0) return;
   for (const vs of services) {
-    if (list(vs.spec.gateways).length === 0) continue;
-    list(vs.spec.http).forEach((rule, i) => {
-      list(isRecord(rule) ? rule.route : undefined).forEach((route, j) => {
+    if (listOf(vs.spec.gateways).length === 0) continue;
+    listOf(vs.spec.http).forEach((rule, i) => {
+      listOf(isRecord(rule) ? rule.route : undefined).forEach((route, j) => {
         const destination = destinationOf(route);
         if (destination.subset !== '') return;
         for (const router of subsetRouters.get(destination.host) ?? []) {
@@ -52,5 +52,5 @@ function destinationOf(route: unknown): { host: string; subset: string } {
 }
 
 function httpDestinations(vs: Entry): { host: string; subset: string }[] {
-  return list(vs.spec.http).flatMap(rule => list(isRecord(rule) ? rule.route : undefined).map(destinationOf));
+  return listOf(vs.spec.http).flatMap(rule => listOf(isRecord(rule) ? rule.route : undefined).map(destinationOf));
 }

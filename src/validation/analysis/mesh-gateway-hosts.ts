@@ -4,10 +4,11 @@
  * Istio: pkg/config/analysis/analyzers/virtualservice/conflictingmeshgatewayhosts.go
  * (ConflictingMeshGatewayHostsAnalyzer) — IST0109, the host printed as `scope/fqdn`.
  */
+import { strings } from '../json';
 import { HostIndex } from './core/host-index';
 import { toFqdn } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 interface Claim {

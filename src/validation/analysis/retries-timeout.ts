@@ -3,14 +3,14 @@
  * the attempts (each bounded only by perTryTimeout, if set) have no overall deadline. Not reported
  * when retries are turned off (`attempts: 0`).
  */
-import { isRecord } from '../json';
+import { isRecord, listOf } from '../json';
 import { OwnMessages } from './core/messages';
-import { Group, list, ObjectSet } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeRetriesWithoutTimeout(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
-    list(vs.spec.http).forEach((rule, i) => {
+    listOf(vs.spec.http).forEach((rule, i) => {
       if (!isRecord(rule) || !isRecord(rule.retries) || rule.timeout !== undefined) return;
       if (rule.retries.attempts === 0) return;
       report.add(vs, OwnMessages.RetriesWithoutTimeout, `spec.http[${i}].retries`);

@@ -3,16 +3,16 @@
  * istiod then scales the weights proportionally, which is rarely what a canary split written as
  * `90`/`5` meant. A route with a single destination and no weight is not reported.
  */
-import { isRecord } from '../json';
+import { isRecord, listOf } from '../json';
 import { OwnMessages } from './core/messages';
-import { Group, list, ObjectSet } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 export function analyzeRouteWeights(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     for (const section of ['http', 'tcp', 'tls']) {
-      list(vs.spec[section]).forEach((rule, i) => {
-        const routes = isRecord(rule) ? list(rule.route).filter(isRecord) : [];
+      listOf(vs.spec[section]).forEach((rule, i) => {
+        const routes = isRecord(rule) ? listOf(rule.route).filter(isRecord) : [];
         if (routes.length === 0 || (routes.length === 1 && routes[0].weight === undefined)) return;
         const total = routes.reduce((sum, route) => sum + (typeof route.weight === 'number' ? route.weight : 0), 0);
         if (total !== 100 && total > 0) report.add(vs, OwnMessages.WeightsNotHundred, `spec.${section}[${i}].route`, total, total);

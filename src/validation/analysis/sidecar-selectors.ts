@@ -7,8 +7,9 @@
  * The checks against workloads run only when the set has Pods or pod templates (see
  * core/workloads.ts): without any, istioctl would call every selector dangling.
  */
+import { stringMap } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet, stringMap } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { selectorString, Workload, Workloads } from './core/workloads';
 

@@ -7,9 +7,10 @@
  *   outside the set; it is reported only when no VirtualService or DestinationRule of the set
  *   names it either, as a hint of a typo.
  */
+import { strings } from '../json';
 import { resourceNameFromHost, SERVICE_DOMAIN, toFqdn } from './core/hosts';
 import { OwnMessages } from './core/messages';
-import { Entry, Group, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
 import { allDestinations, destinationHost } from './core/routes';

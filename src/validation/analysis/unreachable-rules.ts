@@ -6,9 +6,9 @@
  * VirtualServiceIneffectiveMatch that istioctl analyze reports as IST0130 and IST0131.
  */
 import { goQuote } from '../../go/format';
-import { isRecord } from '../json';
+import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, list, ObjectSet } from './core/object-set';
+import { Entry, Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { stringMatchType, StringMatchType, stringMatchValue } from '../webhook/common/string-match';
 
@@ -33,7 +33,7 @@ interface PrefixMatch {
 }
 
 function analyzeSection(vs: Entry, section: 'http' | 'tcp' | 'tls', report: Report): void {
-  const rules = list(vs.spec[section]);
+  const rules = listOf(vs.spec[section]);
   const unused = (path: string, rule: string, reason: string) => report.add(vs, IstioMessages.VirtualServiceUnreachableRule, path, rule, reason);
   const ineffective = (path: string, rule: string, match: string, earlier: string) =>
     report.add(vs, IstioMessages.VirtualServiceIneffectiveMatch, path, rule, match, earlier);
@@ -43,7 +43,7 @@ function analyzeSection(vs: Entry, section: 'http' | 'tcp' | 'tls', report: Repo
   rules.forEach((rule, i) => {
     if (!isRecord(rule)) return;
     const rulePath = `spec.${section}[${i}]`;
-    const matches = list(rule.match);
+    const matches = listOf(rule.match);
     if (matches.length === 0) {
       if (catchAll >= 0) unused(rulePath, ruleName(section, rule, i), 'only the last rule can have no matches');
       catchAll = i;

@@ -4,9 +4,9 @@
  * Istio: pkg/config/analysis/analyzers/virtualservice/destinationhosts.go (DestinationHostAnalyzer) —
  * IST0101 with reftype "host", "mirror host" or "host:port"; IST0112.
  */
-import { isRecord } from '../json';
+import { isRecord, strings } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet, strings, isOpaque } from './core/object-set';
+import { Entry, Group, ObjectSet, isOpaque } from './core/object-set';
 import { RegistryService, ServiceRegistry } from './core/registry';
 import { Report } from './core/report';
 import { allDestinations, destinationHost, RouteDestination } from './core/routes';

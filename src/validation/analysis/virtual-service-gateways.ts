@@ -6,10 +6,10 @@
  * Gateway API Gateway is "not found" (later Istio revisions also accept those).
  */
 import { hostsMatch } from '../hosts';
-import { isRecord } from '../json';
+import { isRecord, listOf, strings } from '../json';
 import { fullName, namesForNamespace, shortOrFullName } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, isOpaque, list, ObjectSet, strings } from './core/object-set';
+import { Entry, Group, isOpaque, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 
 /**
@@ -49,7 +49,7 @@ function servedByGateway(gateway: Entry | undefined, vsHosts: readonly string[],
   if (!gateway) return false;
   // An imported gateway's servers are unknown, a refused one's not judged: trust the reference.
   if (isOpaque(gateway)) return true;
-  const serverHosts = list(gateway.spec.servers).filter(isRecord).flatMap(server => qualifyServerHosts(strings(server.hosts), gateway.namespace));
+  const serverHosts = listOf(gateway.spec.servers).filter(isRecord).flatMap(server => qualifyServerHosts(strings(server.hosts), gateway.namespace));
   return namesForNamespace(serverHosts, vsNamespace).some(serverHost => vsHosts.some(host => hostsMatch(serverHost, host)));
 }
 

@@ -4,10 +4,10 @@
  * IST0101 with reftype "host+subset in destinationrule" (routes) or "mirror+subset in
  * destinationrule" (mirrors) and refval `host+subset`.
  */
-import { isRecord } from '../json';
+import { isRecord, listOf } from '../json';
 import { resourceNameFromHost } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Group, list, ObjectSet } from './core/object-set';
+import { Group, ObjectSet } from './core/object-set';
 import { Report } from './core/report';
 import { allDestinations, destinationHost } from './core/routes';
 
@@ -20,7 +20,7 @@ export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): vo
   for (const rule of set.targets(Group.NETWORKING, 'DestinationRule')) {
     const host = resourceNameFromHost(rule.namespace, typeof rule.spec.host === 'string' ? rule.spec.host : '');
     if (rule.refused) trusted.add(host);
-    for (const subset of list(rule.spec.subsets)) if (isRecord(subset)) defined.add(`${host}\n${subset.name ?? ''}`);
+    for (const subset of listOf(rule.spec.subsets)) if (isRecord(subset)) defined.add(`${host}\n${subset.name ?? ''}`);
   }
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     for (const target of allDestinations(set, vs)) {

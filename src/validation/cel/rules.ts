@@ -3,9 +3,9 @@
  * rule compiled once (lazily, on first use), `self` bound to the value, failures worded as
  * Kubernetes 1.35 words them.
  */
-import type { SchemaNode, ValidationRule } from '../schema/crd-catalog';
 import { compileRule, CompiledRule, isEvalError } from './environment';
 import { celGoError } from './errors';
+import type { SchemaNode, ValidationRule } from '../schema/crd-catalog';
 import { fieldError, FieldIssue } from '../schema/field-errors';
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();

@@ -4,13 +4,13 @@
  * builds the CEL value of every node a rule needs and queues the rules; they run afterwards, and
  * only when no blocking error was found (Kubernetes skips all CEL rules then).
  */
+import type { SchemaNode } from './crd-catalog';
 import { fieldError, FieldIssue } from './field-errors';
 import { FieldPath, FieldPathKind } from './field-path';
 import { formatIssue } from './formats';
 import { checkJunctors } from './junctors';
 import { findUnknownFields } from './pruning';
 import { needsCelValue, RuleTask } from '../cel/rules';
-import type { SchemaNode } from './crd-catalog';
 import { isRecord } from '../json';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -4,13 +4,13 @@
  * strict decoding (unknown fields end it), `status` dropped (a subresource), metadata and structural
  * schema, then the CEL rules unless a blocking error was found.
  */
-import { evaluateRules } from '../cel/rules';
 import { crdVersion, SchemaNode, servedVersions } from './crd-catalog';
 import { Codes, Diagnostic, objectIdentity, Severity } from '../diagnostic';
 import { fieldError, FieldIssue, NO_PATH } from './field-errors';
 import { validateMetadata } from './metadata';
 import { findUnknownFields, findUnknownMetadataFields } from './pruning';
 import { validateValue } from './structural';
+import { evaluateRules } from '../cel/rules';
 
 /** Fields every object has, handled by the API server rather than by the CRD schema. */
 const SERVER_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);

@@ -2,7 +2,7 @@
  * Istio's webhook rules for AuthorizationPolicy (security.istio.io): ValidateAuthorizationPolicy.
  * Istio prefixes every error (not the warnings) with `invalid policy <name>.<namespace>:`.
  */
-import { isSet, listOf, messageOf, stringOf } from './common/values';
+import { isSet, listOf, messageOf, stringOf } from '../json';
 import { validateRule } from './security/authz-rules';
 import { validatePolicyTargets } from './security/policy-target';
 import { Findings, KindValidator, WebhookFinding } from './types';

@@ -1,9 +1,9 @@
 /** Istio's webhook rules for DestinationRule (ValidateDestinationRule in istio/pkg/config/validation). */
+import { isSet } from '../json';
 import { validateExportTo } from './common/export-to';
 import { validateWildcardDomain } from './common/hosts';
 import { validateLabels, validateSubsetName, validateWorkloadSelector } from './common/labels';
 import { ErrorsOnly, validateTrafficPolicy } from './common/traffic-policy';
-import { isSet } from './common/values';
 import { Findings, KindValidator } from './types';
 
 /** validateSubset: name, labels and traffic policy; Istio joins them with appendErrors, so warnings are dropped. */

@@ -5,11 +5,11 @@
  * then decodes `patch.value` into the Envoy message applyTo names; that needs Envoy's protobuf
  * descriptors and is not reproduced here.
  */
-import { goQuote } from '../../go/format';
 import { checkAlphaWorkloadSelector } from './common/labels';
-import { regexpCompileError } from '../../go/regexp';
-import { isSet, listOf, messageOf, stringOf } from './common/values';
 import { Findings, KindValidator } from './types';
+import { goQuote } from '../../go/format';
+import { regexpCompileError } from '../../go/regexp';
+import { isSet, listOf, messageOf, stringOf } from '../json';
 
 const HTTP_CONNECTION_MANAGER = 'envoy.filters.network.http_connection_manager';
 

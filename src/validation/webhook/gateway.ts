@@ -1,7 +1,7 @@
 /** Istio's webhook rules for Gateway (ValidateGateway in istio/pkg/config/validation). */
+import { isSet, stringOf } from '../json';
 import { hasGatewaySemantics, validateGatewayName } from './common/gateway-names';
 import { isHTTPProtocol, parseProtocol } from './common/ports';
-import { isSet, stringOf } from './common/values';
 import { validateServer } from './gateway/server';
 import { Findings, KindValidator } from './types';
 

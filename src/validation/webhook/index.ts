@@ -2,8 +2,8 @@
  * Dispatches an object to its kind's webhook validator. Every served version of a kind goes through
  * the same validator, as in istiod.
  */
+import { stringOf } from '../json';
 import { validateAuthorizationPolicy } from './authorization-policy';
-import { stringOf } from './common/values';
 import { validateDestinationRule } from './destination-rule';
 import { validateEnvoyFilter } from './envoy-filter';
 import { validateGateway } from './gateway';

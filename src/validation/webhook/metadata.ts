@@ -4,7 +4,7 @@
  * the kind's rules do not run.
  */
 import { parseBoolError } from '../../go/strconv';
-import { stringOf } from './common/values';
+import { stringOf } from '../json';
 import { WebhookFinding, WebhookObject } from './types';
 
 const DRY_RUN = 'istio.io/dry-run';

@@ -1,6 +1,6 @@
 /** Istio's webhook rules for PeerAuthentication (security.istio.io): ValidatePeerAuthentication. */
-import { stringMap, validateWorkloadSelector } from './common/labels';
-import { entriesOf, isSet, messageOf } from './common/values';
+import { entriesOf, isSet, messageOf, stringMap } from '../json';
+import { validateWorkloadSelector } from './common/labels';
 import { Findings, KindValidator } from './types';
 
 export const validatePeerAuthentication: KindValidator = obj => {

@@ -3,8 +3,8 @@
  * its workload selector and concurrency. The MeshConfig proxy-config rules (agent package) are not
  * applied to this kind.
  */
+import { int32Of } from '../json';
 import { validateWorkloadSelector } from './common/labels';
-import { int32Of } from './common/values';
 import { Findings, KindValidator } from './types';
 
 export const validateProxyConfig: KindValidator = obj => {

@@ -1,5 +1,5 @@
 /** Istio's webhook rules for RequestAuthentication (security.istio.io): ValidateRequestAuthentication. */
-import { listOf } from './common/values';
+import { listOf } from '../json';
 import { validateJwtRule } from './security/jwt-rule';
 import { validatePolicyTargets } from './security/policy-target';
 import { Findings, KindValidator } from './types';

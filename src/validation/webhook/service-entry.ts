@@ -2,14 +2,14 @@
  * Istio's webhook rules for ServiceEntry (ValidateServiceEntry in istio/pkg/config/validation). A missing
  * resolution is NONE, a missing location MESH_EXTERNAL.
  */
-import { goQuote } from '../../go/format';
+import { isSet, listOf, numberOf, stringMap } from '../json';
 import { validateExportTo } from './common/export-to';
 import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './common/hosts';
-import { checkAlphaWorkloadSelector, stringMap } from './common/labels';
+import { checkAlphaWorkloadSelector } from './common/labels';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from './common/ports';
-import { isSet, listOf, numberOf } from './common/values';
 import { validateResolution } from './service-entry/resolution';
 import { Findings, KindValidator, WebhookObject } from './types';
+import { goQuote } from '../../go/format';
 
 const strings = (value: unknown): string[] => Array.isArray(value) ? value.map(v => String(v ?? '')) : [];
 

@@ -1,7 +1,7 @@
 /** Istio's webhook rules for Sidecar (ValidateSidecar in istio/pkg/config/validation). */
+import { isSet, listOf } from '../json';
 import { validateConnectionPool } from './common/connection-pool';
 import { checkAlphaWorkloadSelector } from './common/labels';
-import { isSet, listOf } from './common/values';
 import { validateEgress } from './sidecar/egress';
 import { validateIngress } from './sidecar/ingress';
 import { validateOutboundTrafficPolicy } from './sidecar/outbound';

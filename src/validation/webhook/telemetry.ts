@@ -2,8 +2,8 @@
  * Istio's webhook rules for Telemetry (ValidateTelemetry in istio/pkg/config/validation): what it
  * applies to, then metrics, tracing and access logging.
  */
+import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../json';
 import { keyPath } from './common/labels';
-import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from './common/values';
 import { validatePolicyTargets } from './security/policy-target';
 import { Findings, KindValidator } from './types';
 

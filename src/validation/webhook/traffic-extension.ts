@@ -3,8 +3,8 @@
  * one of a Wasm module or Lua code, what it applies to (a selector or targetRefs), the module or
  * code, and its traffic selectors.
  */
+import { isSet, messageOf, stringOf } from '../json';
 import { byteLength } from './common/hosts';
-import { isSet, messageOf, stringOf } from './common/values';
 import {
   validateTrafficSelectors, validateWasmImagePullSecret, validateWasmSha256, validateWasmUrl, validateWasmVmConfig,
 } from './common/wasm';

@@ -1,11 +1,11 @@
 /** Istio's webhook rules for VirtualService (ValidateVirtualService in istio/pkg/config/validation). */
 import { goList } from '../../go/format';
 import { hostsMatch } from '../hosts';
+import { entriesOf, isSet, listOf, messageOf, stringOf } from '../json';
 import { validateExportTo } from './common/export-to';
 import { validateGatewayNames } from './common/gateway-names';
 import { isJwtClaimRoute } from './common/headers';
 import { isValidIPAddress, validateWildcardDomain } from './common/hosts';
-import { entriesOf, isSet, listOf, messageOf, stringOf } from './common/values';
 import { Findings, KindValidator, WebhookObject } from './types';
 import { validateWildcardDomainForVirtualServiceBoundToGateway } from './virtual-service/hosts';
 import { checkHttpRoute } from './virtual-service/http-route';

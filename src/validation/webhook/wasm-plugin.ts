@@ -1,6 +1,6 @@
 /** Istio's webhook rules for WasmPlugin (ValidateWasmPlugin in istio/pkg/config/validation). */
+import { stringOf } from '../json';
 import { byteLength } from './common/hosts';
-import { stringOf } from './common/values';
 import {
   validateTrafficSelectors, validateWasmImagePullSecret, validateWasmSha256, validateWasmUrl, validateWasmVmConfig,
 } from './common/wasm';

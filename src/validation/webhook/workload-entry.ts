@@ -3,12 +3,12 @@
  * validateWorkloadEntry without a ServiceEntry's ports, so the address may be an IP, a unix socket
  * or an FQDN, and a port name need not name a service port.
  */
-import { goQuote } from '../../go/format';
+import { entriesOf, numberOf, stringOf } from '../json';
 import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from './common/hosts';
-import { keyPath, stringMap, validateLabels } from './common/labels';
+import { keyPath, validateLabels } from './common/labels';
 import { validatePort, validatePortName } from './common/ports';
-import { entriesOf, numberOf, stringOf } from './common/values';
 import { Findings, KindValidator } from './types';
+import { goQuote } from '../../go/format';
 
 export const validateWorkloadEntry: KindValidator = obj => {
   const f = new Findings();
@@ -24,7 +24,7 @@ export const validateWorkloadEntry: KindValidator = obj => {
 
   if (address.startsWith(UNIX_PREFIX)) {
     f.errorIfAny('spec.address', validateUnixAddress(address.slice(UNIX_PREFIX.length)));
-    if (Object.keys(stringMap(spec.ports)).length > 0) f.error('spec.ports', `unix endpoint ${address} must not include ports`);
+    if (entriesOf(spec.ports).length > 0) f.error('spec.ports', `unix endpoint ${address} must not include ports`);
   } else if (address !== '' && !isValidIPAddress(address) && validateFQDN(address) !== undefined) {
     f.error('spec.address', `endpoint address ${goQuote(address)} is not a valid FQDN or an IP address`);
   }

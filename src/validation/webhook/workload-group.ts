@@ -3,11 +3,11 @@
  * template, valid metadata labels, and the readiness probe (validateReadinessProbe). The template
  * itself is not checked (its address is filled in per workload).
  */
-import { multiErrorText } from '../../go/multierror';
 import { validateLabels } from './common/labels';
 import { validatePort } from './common/ports';
-import { int32Of, isSet, listOf, messageOf, numberOf, stringOf } from './common/values';
 import { Findings, KindValidator } from './types';
+import { multiErrorText } from '../../go/multierror';
+import { int32Of, isSet, listOf, messageOf, numberOf, stringOf } from '../json';
 
 const PROBE_HEADER_NAME = /^[-A-Za-z0-9]+$/;
 

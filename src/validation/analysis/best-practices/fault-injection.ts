@@ -3,15 +3,15 @@
  * on every request — percentage absent (Istio's default: 100) or 100 — and no match, so every request
  * to the host that reaches the route gets the fault, not just the test traffic.
  */
-import { isRecord } from '../../json';
+import { isRecord, listOf } from '../../json';
 import { BestPracticeMessages } from '../core/messages';
-import { Group, list, ObjectSet } from '../core/object-set';
+import { Group, ObjectSet } from '../core/object-set';
 import { Report } from '../core/report';
 
 export function analyzeFaultInjection(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
-    list(vs.spec.http).forEach((rule, i) => {
-      if (!isRecord(rule) || !isRecord(rule.fault) || list(rule.match).length > 0) return;
+    listOf(vs.spec.http).forEach((rule, i) => {
+      if (!isRecord(rule) || !isRecord(rule.fault) || listOf(rule.match).length > 0) return;
       for (const kind of ['delay', 'abort']) {
         const fault = rule.fault[kind];
         if (isRecord(fault) && appliesToAll(fault)) report.add(vs, BestPracticeMessages.FaultOnAllTraffic, `spec.http[${i}].fault.${kind}`, kind);

@@ -5,10 +5,10 @@
  * the mesh's identities). An unset `tls` is fine: the mesh uses mutual TLS automatically. Checked
  * at every level: the rule's trafficPolicy, its portLevelSettings, and each subset's.
  */
-import { isRecord } from '../../json';
+import { isRecord, listOf } from '../../json';
 import { SERVICE_DOMAIN, toFqdn } from '../core/hosts';
 import { BestPracticeMessages } from '../core/messages';
-import { Entry, Group, list, ObjectSet } from '../core/object-set';
+import { Entry, Group, ObjectSet } from '../core/object-set';
 import { Report } from '../core/report';
 
 const NOT_MESH_TLS = new Set(['DISABLE', 'SIMPLE', 'MUTUAL']);
@@ -19,7 +19,7 @@ export function analyzeMeshTls(set: ObjectSet, report: Report): void {
     const fqdn = toFqdn(rule.namespace, host);
     if (!fqdn.endsWith(`.${SERVICE_DOMAIN}`)) continue;
     checkPolicy(report, rule, host, rule.spec.trafficPolicy, 'spec.trafficPolicy');
-    list(rule.spec.subsets).forEach((subset, i) => {
+    listOf(rule.spec.subsets).forEach((subset, i) => {
       if (isRecord(subset)) checkPolicy(report, rule, host, subset.trafficPolicy, `spec.subsets[${i}].trafficPolicy`);
     });
   }
@@ -28,7 +28,7 @@ export function analyzeMeshTls(set: ObjectSet, report: Report): void {
 function checkPolicy(report: Report, rule: Entry, host: string, policy: unknown, path: string): void {
   if (!isRecord(policy)) return;
   checkTls(report, rule, host, policy.tls, `${path}.tls.mode`);
-  list(policy.portLevelSettings).forEach((setting, i) => {
+  listOf(policy.portLevelSettings).forEach((setting, i) => {
     if (isRecord(setting)) checkTls(report, rule, host, setting.tls, `${path}.portLevelSettings[${i}].tls.mode`);
   });
 }

@@ -6,16 +6,16 @@
  * that do not forward (redirect, direct response, delegate) and an explicit `timeout: 0s` (the
  * timeout switched off on purpose) are left alone.
  */
-import { isRecord } from '../../json';
 import { parseGoDuration } from '../../../go/time';
+import { isRecord, listOf } from '../../json';
 import { BestPracticeMessages } from '../core/messages';
-import { Group, list, ObjectSet } from '../core/object-set';
+import { Group, ObjectSet } from '../core/object-set';
 import { Report } from '../core/report';
 
 export function analyzeRouteTimeouts(set: ObjectSet, report: Report): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
-    list(vs.spec.http).forEach((rule, i) => {
-      if (!isRecord(rule) || list(rule.route).length === 0) return;
+    listOf(vs.spec.http).forEach((rule, i) => {
+      if (!isRecord(rule) || listOf(rule.route).length === 0) return;
       const retries = isRecord(rule.retries) ? rule.retries : undefined;
       if (rule.timeout === undefined) {
         // With retries, CI1003 (a default check) says it already.

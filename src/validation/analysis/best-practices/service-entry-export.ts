@@ -3,8 +3,9 @@
  * `exportTo` (Istio's default) or `*` in it. Whether every namespace needs the host is not for a tool
  * to know; a ServiceEntry that should be everywhere says so with a suppression.
  */
+import { strings } from '../../json';
 import { BestPracticeMessages } from '../core/messages';
-import { Group, ObjectSet, strings } from '../core/object-set';
+import { Group, ObjectSet } from '../core/object-set';
 import { Report } from '../core/report';
 
 export function analyzeServiceEntryExport(set: ObjectSet, report: Report): void {

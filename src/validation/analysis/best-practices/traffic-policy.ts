@@ -4,15 +4,15 @@
  * overrides the rule's field by field (istiod's MergeTrafficPolicy), and a field set for some ports
  * (portLevelSettings) counts as set.
  */
-import { isRecord } from '../../json';
+import { isRecord, listOf, stringMap } from '../../json';
 import { MessageType } from '../core/messages';
-import { Group, list, ObjectSet, stringMap } from '../core/object-set';
+import { Group, ObjectSet } from '../core/object-set';
 import { Report } from '../core/report';
 
 /** `field` is set in a trafficPolicy, at the top or for some port. */
 export function policyHas(policy: unknown, field: string): boolean {
   if (!isRecord(policy)) return false;
-  return isRecord(policy[field]) || list(policy.portLevelSettings).some(setting => isRecord(setting) && isRecord(setting[field]));
+  return isRecord(policy[field]) || listOf(policy.portLevelSettings).some(setting => isRecord(setting) && isRecord(setting[field]));
 }
 
 /**
@@ -24,7 +24,7 @@ export function policyHas(policy: unknown, field: string): boolean {
 export function reportSubsetsWithout(set: ObjectSet, report: Report, field: string, type: MessageType): void {
   for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
     if (policyHas(rule.spec.trafficPolicy, field)) continue;
-    const missing = list(rule.spec.subsets)
+    const missing = listOf(rule.spec.subsets)
       .filter(subset => isRecord(subset) && Object.keys(stringMap(subset.labels)).length > 0 && !policyHas(subset.trafficPolicy, field))
       .map(subset => (typeof subset.name === 'string' ? subset.name : ''));
     if (missing.length > 0) report.add(rule, type, `spec.trafficPolicy.${field}`, missing);

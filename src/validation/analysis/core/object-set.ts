@@ -3,7 +3,7 @@
  * look things up instead of scanning the whole set.
  */
 import { isExternalStub } from './external-stubs';
-import { isRecord } from '../../json';
+import { isRecord, nonEmptyString, stringMap } from '../../json';
 
 /** API groups the analyzers read. */
 export const Group = {
@@ -130,24 +130,3 @@ export function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   else map.set(key, [item]);
 }
 
-/** The value when it is a non-empty string. */
-export function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** The array, or [] for anything else (a field that is absent or of the wrong type). */
-export function list(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** The string items of a list field; other items are skipped. */
-export function strings(value: unknown): string[] {
-  return list(value).filter((item): item is string => typeof item === 'string');
-}
-
-/** A map of string values (labels, annotations, selectors); other values are skipped. */
-export function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isRecord(value)) for (const [key, item] of Object.entries(value)) if (typeof item === 'string') out[key] = item;
-  return out;
-}

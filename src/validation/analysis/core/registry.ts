@@ -4,9 +4,9 @@
  * the namespaces it is exported to, looked up from a namespace.
  */
 import { dotSuffixes, SERVICE_DOMAIN, toFqdn } from './hosts';
-import { Entry, Group, list, ObjectSet, stringMap, strings } from './object-set';
+import { Entry, Group, ObjectSet } from './object-set';
 import { isWildcarded } from '../../hosts';
-import { isRecord } from '../../json';
+import { isRecord, listOf, stringMap, strings } from '../../json';
 
 /** A port of a registry service. */
 export interface RegistryPort {
@@ -27,7 +27,7 @@ const EXPORT_TO_ANNOTATION = 'networking.istio.io/exportTo';
 
 /** The ports of a ServiceEntry (number in `number`) or of a Service (number in `port`). */
 function registryPorts(ports: unknown, numberField: 'number' | 'port'): RegistryPort[] {
-  return list(ports).filter(isRecord).map(port => ({
+  return listOf(ports).filter(isRecord).map(port => ({
     number: Number(port[numberField] ?? 0),
     name: typeof port.name === 'string' ? port.name : undefined,
     protocol: typeof port.protocol === 'string' ? port.protocol : undefined,

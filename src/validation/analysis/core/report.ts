@@ -1,8 +1,8 @@
 /** Collects the findings of an analysis run as diagnostics, with istioctl's message text. */
 import { MessageType } from './messages';
 import { Entry } from './object-set';
-import { Diagnostic, objectIdentity } from '../../diagnostic';
 import { goFormat } from '../../../go/format';
+import { Diagnostic, objectIdentity } from '../../diagnostic';
 
 /** Where the analyzers put their findings. */
 export class Report {

@@ -1,6 +1,6 @@
 /** The destinations of a VirtualService, enumerated as istioctl's analyzers do (virtualservice/util.go). */
-import { Entry, list, ObjectSet } from './object-set';
-import { isRecord } from '../../json';
+import { Entry, ObjectSet } from './object-set';
+import { isRecord, listOf } from '../../json';
 
 /** A destination of a route or a mirror, with where it is. */
 export interface RouteDestination {
@@ -17,9 +17,9 @@ export interface RouteDestination {
 export function routeDestinations(spec: any): RouteDestination[] {
   const out: RouteDestination[] = [];
   for (const section of ['tcp', 'tls', 'http']) {
-    list(spec[section]).forEach((rule, i) => {
+    listOf(spec[section]).forEach((rule, i) => {
       if (!isRecord(rule)) return;
-      list(rule.route).forEach((route, j) => {
+      listOf(rule.route).forEach((route, j) => {
         if (isRecord(route) && isRecord(route.destination)) {
           out.push({ section, destination: route.destination, path: `spec.${section}[${i}].route[${j}].destination`, mirror: false });
         }
@@ -32,10 +32,10 @@ export function routeDestinations(spec: any): RouteDestination[] {
 /** HTTP mirror destinations: each rule's `mirror`, then its `mirrors`. */
 export function mirrorDestinations(spec: any): RouteDestination[] {
   const out: RouteDestination[] = [];
-  list(spec.http).forEach((rule, i) => {
+  listOf(spec.http).forEach((rule, i) => {
     if (!isRecord(rule)) return;
     if (isRecord(rule.mirror)) out.push({ section: 'http.mirror', destination: rule.mirror, path: `spec.http[${i}].mirror`, mirror: true });
-    list(rule.mirrors).forEach((mirror, j) => {
+    listOf(rule.mirrors).forEach((mirror, j) => {
       if (isRecord(mirror) && isRecord(mirror.destination)) {
         out.push({ section: 'http.mirrors', destination: mirror.destination, path: `spec.http[${i}].mirrors[${j}].destination`, mirror: true });
       }

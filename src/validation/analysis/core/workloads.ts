@@ -4,8 +4,8 @@
  * template of a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job or CronJob counts as a workload
  * too (its pods carry the template's labels).
  */
-import { Entry, Group, ObjectSet, pushTo, stringMap } from './object-set';
-import { isRecord } from '../../json';
+import { Entry, Group, ObjectSet, pushTo } from './object-set';
+import { isRecord, stringMap } from '../../json';
 
 /** A Pod, or the pod template of a controller. */
 export interface Workload {

@@ -3,8 +3,8 @@
  * traffic policies. A missing mode is DISABLE.
  */
 import { goQuote } from '../../../go/format';
+import { isSet } from '../../json';
 import { Findings } from '../types';
-import { isSet } from './values';
 
 const CONFIGMAP_PREFIX = 'configmap://';
 

@@ -1,8 +1,8 @@
 /** validateConnectionPool of Istio's webhook (DestinationRule traffic policies, Sidecar inbound pools). */
-import { Findings } from '../types';
 import { parseGoDuration } from '../../../go/time';
+import { isSet, numberOf } from '../../json';
+import { Findings } from '../types';
 import { checkDuration } from './duration';
-import { isSet, numberOf } from './values';
 
 const MILLISECOND = BigInt(1_000_000);
 

@@ -3,8 +3,8 @@
  * (ValidateXxxHTTPHeaderName, ValidateHTTPHeaderValue in validation.go and header_value_validator.go).
  */
 import { goQuote } from '../../../go/format';
+import { entriesOf, listOf, messageOf, stringOf } from '../../json';
 import { Findings } from '../types';
-import { entriesOf, listOf, messageOf, stringOf } from './values';
 
 /** RFC 7230 token characters. Istio's class `[!#$%&'*+-.^_`|~...]` holds the range `+-.`, so ',' too. */
 const HEADER_NAME = /^[!#$%&'*+,\-.^_`|~A-Za-z0-9]+$/;

@@ -3,8 +3,8 @@
  * pkg/util/net). Each check returns Istio's error message, or undefined when the value is valid.
  * Lengths are Go's len(): UTF-8 bytes.
  */
-import { addressFamily, parsePrefixError } from '../../../go/netip';
 import { goQuote } from '../../../go/format';
+import { addressFamily, parsePrefixError } from '../../../go/netip';
 import { atoiError } from '../../../go/strconv';
 
 /** A DNS-1123 label, as a regular expression source (labels.dns1123LabelFmt). */

@@ -4,19 +4,14 @@
  * report in key order so results are stable.
  */
 import { goQuote } from '../../../go/format';
+import { isSet, stringMap } from '../../json';
 import { Findings } from '../types';
 import { DNS1123_LABEL, isDNS1123Label } from './hosts';
-import { isSet } from './values';
 
 const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 // A Kubernetes label key: an optional DNS-name prefix ending in '/', then a qualified name.
 const TAG_KEY_RE = new RegExp(`^(${DNS1123_LABEL}(?:\\.${DNS1123_LABEL})*/)?(${QUALIFIED_NAME})$`);
 const LABEL_VALUE_RE = new RegExp(`^(?:${QUALIFIED_NAME})?$`);
-
-/** A string map from the spec, `{}` when absent. */
-export function stringMap(value: unknown): Record<string, string> {
-  return value !== null && typeof value === 'object' ? value as Record<string, string> : {};
-}
 
 /** Path of a map entry, Kubernetes style: `spec.selector[app]`. */
 export function keyPath(path: string, key: string): string {

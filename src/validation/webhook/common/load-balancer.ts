@@ -1,8 +1,8 @@
 /** validateLoadBalancer of Istio's webhook (DestinationRule traffic policies). */
+import { isSet, numberOf } from '../../json';
 import { Findings } from '../types';
 import { checkDuration } from './duration';
 import { validateLocalityLbSetting } from './locality';
-import { isSet, numberOf } from './values';
 
 /** Envoy's isPrime (Istio copies it to agree with Envoy on maglev table sizes). */
 function isPrime(x: number): boolean {

@@ -1,7 +1,7 @@
 /** ValidateLocalityLbSetting and validateLocalities of Istio's webhook (istio/pkg/config/validation/agent). */
+import { isSet, listOf, messageOf, numberOf } from '../../json';
 import { Findings } from '../types';
-import { keyPath, stringMap } from './labels';
-import { isSet, listOf, numberOf } from './values';
+import { keyPath } from './labels';
 
 // Topology labels that 'failover' already implies (pilot/pkg/serviceregistry/util/label).
 const TOPOLOGY_LABELS = ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'];
@@ -74,7 +74,7 @@ export function validateLocalityLbSetting(f: Findings, path: string, lb: any, ou
   for (let i = 0; i < distribute.length; i++) {
     const at = `${path}.distribute[${i}]`;
     sources.push(String(distribute[i]?.from ?? ''));
-    const to = stringMap(distribute[i]?.to) as unknown as Record<string, unknown>;
+    const to = messageOf(distribute[i]?.to);
     const destinations = Object.keys(to).sort();
     let total = 0;
     for (const locality of destinations) {

@@ -1,8 +1,8 @@
 /** validateOutlierDetection of Istio's webhook (DestinationRule traffic policies). */
+import { isSet, numberOf } from '../../json';
 import { Findings } from '../types';
 import { checkDuration } from './duration';
 import { validatePercent } from './percent';
-import { isSet, numberOf } from './values';
 
 /** ValidatePercent on a field, reported at its path. */
 function checkPercent(f: Findings, path: string, value: number): void {

@@ -3,8 +3,8 @@
  * `ingress[].tls`). A missing `mode` is PASSTHROUGH, istiod's zero value.
  */
 import { goList } from '../../../go/format';
+import { isSet, listOf, stringOf } from '../../json';
 import { Findings } from '../types';
-import { isSet, listOf, stringOf } from './values';
 
 /** security.ValidCipherSuites: what BoringSSL names (`bssl ciphers -openssl-name ALL`, PSK excluded). */
 const VALID_CIPHER_SUITES = new Set([

@@ -2,6 +2,7 @@
  * validateTrafficPolicy and validatePortTrafficPolicies of Istio's webhook (DestinationRule top level
  * and subsets), with validateTunnelSettings and validateProxyProtocol.
  */
+import { isSet, numberOf } from '../../json';
 import { Findings } from '../types';
 import { validateClientTLS } from './client-tls';
 import { validateConnectionPool } from './connection-pool';
@@ -9,7 +10,6 @@ import { validateFQDN, validateIPAddress } from './hosts';
 import { validateLoadBalancer } from './load-balancer';
 import { validateOutlierDetection } from './outlier-detection';
 import { validatePort } from './ports';
-import { isSet, numberOf } from './values';
 
 /**
  * Findings that keep only errors. Where Istio joins results with appendErrors (subsets, port-level

@@ -5,11 +5,11 @@
  * validateTrafficExtensionMatch). Each Go function returns its first error only. Lengths are Go's
  * len(): UTF-8 bytes, so a value within the schema's maxLength (characters) can still be too long.
  */
-import { parseRequestUri, ParsedUrl } from '../../../go/url';
 import { goQuote } from '../../../go/format';
+import { parseRequestUri, ParsedUrl } from '../../../go/url';
+import { isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
 import { Findings } from '../types';
 import { byteLength } from './hosts';
-import { isSet, listOf, messageOf, numberOf, stringOf } from './values';
 
 const VALID_SCHEMES = new Set(['', 'file', 'http', 'https', 'oci']);
 

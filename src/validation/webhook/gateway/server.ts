@@ -1,9 +1,9 @@
 /** One Gateway server: validateServer, validateServerPort and validateServerBind of Istio's webhook. */
 import { goQuote } from '../../../go/format';
+import { isSet, listOf, numberOf, stringOf } from '../../json';
 import { UNIX_PREFIX, validateIPAddress, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../common/hosts';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol, Protocol, validatePort } from '../common/ports';
 import { validateTLSOptions } from '../common/server-tls';
-import { isSet, listOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { portText } from './port-text';
 

@@ -6,8 +6,8 @@
  */
 import { goQuote } from '../../../go/format';
 import { multiErrorText } from '../../../go/multierror';
-import { parseUintError } from '../../../go/strconv';
 import { parseAddrError, parsePrefixError } from '../../../go/netip';
+import { parseUintError } from '../../../go/strconv';
 
 /** One error of a security check. */
 export interface ValueError {

@@ -4,7 +4,7 @@
  * A list given as `[]` decodes to a nil Go slice, so Istio's "must not be empty" checks of
  * `from` and `to` (which need a non-nil empty slice) never fire on a decoded object.
  */
-import { isSet, listOf, messageOf, stringOf } from '../common/values';
+import { isSet, listOf, messageOf, stringOf } from '../../json';
 import { Findings } from '../types';
 import {
   checkEmptyValues, checkServiceAccount, checkTrustDomainValues, checkValidPathTemplate, validateAttribute, validateIPs, validatePorts, ValueError,

@@ -4,9 +4,9 @@
  * (`url(self).getScheme() in [...]`) rejects most malformed URIs first; what remains reachable is
  * mainly a port too big for strconv.Atoi.
  */
-import { GoUrl, GoUrlError, parseUrl } from '../../../go/url';
 import { goQuote } from '../../../go/format';
 import { atoiError } from '../../../go/strconv';
+import { GoUrl, GoUrlError, parseUrl } from '../../../go/url';
 
 /** ParseJwksURI's error for a jwksUri, undefined when Istio accepts it. */
 export function jwksUriError(uri: string): string | undefined {

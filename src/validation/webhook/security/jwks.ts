@@ -2,8 +2,8 @@
  * An inline JWKS as Istio checks it: jwk.Parse of lestrrat-go/jwx v1 (a JSON Web Key, or a set of
  * them under "keys"), its error text as the webhook prints it after "jwks parse error: ".
  */
-import { goJsonSyntaxError } from '../../../go/json';
 import { goQuote } from '../../../go/format';
+import { goJsonSyntaxError } from '../../../go/json';
 
 /** The Go type Istio's key hint decodes into, as reflect prints it. */
 const HINT_TYPE = 'struct { Kty string "json:\\"kty\\""; D json.RawMessage "json:\\"d\\"" }';

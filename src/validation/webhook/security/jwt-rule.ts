@@ -1,7 +1,7 @@
 /** validateJwtRule: one `jwtRules` entry of a RequestAuthentication, in Istio's order. */
+import { isSet, listOf, messageOf, stringOf } from '../../json';
 import { checkDuration } from '../common/duration';
 import { validateStrictHttpHeaderName } from '../common/headers';
-import { isSet, listOf, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { jwksParseError } from './jwks';
 import { jwksUriError } from './jwks-uri';

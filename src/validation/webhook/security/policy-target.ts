@@ -3,8 +3,8 @@
  * `selector`, `targetRef`, `targetRefs` (validateOneOfSelectorType), each target reference
  * (validatePolicyTargetReference) and the workload selector (validateWorkloadSelector).
  */
+import { isSet, listOf, messageOf, stringOf } from '../../json';
 import { validateWorkloadSelector } from '../common/labels';
-import { isSet, listOf, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /**

@@ -3,15 +3,15 @@
  * inline checks of DNS / DNS_ROUND_ROBIN resolution.
  */
 import { goQuote } from '../../../go/format';
+import { entriesOf, messageOf, numberOf } from '../../json';
 import { isValidIPAddress, UNIX_PREFIX, validateFQDN, validateUnixAddress } from '../common/hosts';
-import { keyPath, stringMap, validateLabels } from '../common/labels';
+import { keyPath, validateLabels } from '../common/labels';
 import { validatePort, validatePortName } from '../common/ports';
-import { numberOf } from '../common/values';
 import { Findings } from '../types';
 
 /** The endpoint's `ports` map: each port must name a service port, be a valid name and a valid number. */
 function validateEndpointPorts(f: Findings, path: string, ports: unknown, servicePorts: ReadonlySet<string>): void {
-  const map = stringMap(ports) as unknown as Record<string, unknown>;
+  const map = messageOf(ports);
   for (const name of Object.keys(map).sort()) {
     const port = numberOf(map[name]);
     const at = keyPath(`${path}.ports`, name);
@@ -38,7 +38,7 @@ export function validateStaticEndpoint(f: Findings, path: string, endpoint: any,
   if (unixEndpoint) {
     const unixError = validateUnixAddress(address.slice(UNIX_PREFIX.length));
     if (unixError) f.error(`${path}.address`, unixError);
-    if (Object.keys(stringMap(endpoint.ports)).length > 0) f.error(`${path}.ports`, `unix endpoint ${address} must not include ports`);
+    if (entriesOf(endpoint.ports).length > 0) f.error(`${path}.ports`, `unix endpoint ${address} must not include ports`);
   } else if (address !== '' && !isValidIPAddress(address)) {
     f.error(`${path}.address`, `endpoint address ${goQuote(address)} is not a valid IP address`);
   }

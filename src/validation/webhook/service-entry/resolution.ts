@@ -1,8 +1,8 @@
 /** The resolution-specific checks of ValidateServiceEntry (the `switch serviceEntry.Resolution` of Istio's webhook). */
 import { isWildcarded } from '../../hosts';
+import { isSet } from '../../json';
 import { validateFQDN } from '../common/hosts';
 import { isTCPProtocol, parseProtocol, Protocol } from '../common/ports';
-import { isSet } from '../common/values';
 import { Findings } from '../types';
 import { validateDNSEndpoint, validateStaticEndpoint } from './endpoints';
 

@@ -1,6 +1,6 @@
 /** Sidecar egress listeners (ValidateSidecar, validateSidecarEgressPortBindAndCaptureMode). */
+import { isSet, listOf, numberOf, stringOf } from '../../json';
 import { UNIX_PREFIX, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../common/hosts';
-import { isSet, listOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './listener-port';
 

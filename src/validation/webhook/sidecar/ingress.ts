@@ -1,9 +1,9 @@
 /** Sidecar ingress listeners (ValidateSidecar, validateSidecarIngressPortAndBind). */
 import { goQuote } from '../../../go/format';
+import { isSet, numberOf, stringOf } from '../../json';
 import { validateConnectionPool } from '../common/connection-pool';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol } from '../common/ports';
 import { validateTLSOptions } from '../common/server-tls';
-import { isSet, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { validateDefaultEndpoint } from './default-endpoint';
 import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './listener-port';

@@ -2,9 +2,9 @@
  * The port and bind checks Sidecar ingress and egress listeners share (validateSidecarIngressPortAndBind,
  * and validateSidecarEgressPortBindAndCaptureMode for a listener on a port number).
  */
+import { numberOf, stringOf } from '../../json';
 import { validateIPAddress } from '../common/hosts';
 import { validatePort, validatePortName, validateProtocol } from '../common/ports';
-import { numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /** The optional port name, then the protocol. */

@@ -1,6 +1,6 @@
 /** The Sidecar's `outboundTrafficPolicy` (validateSidecarOutboundTrafficPolicy). */
+import { isSet, stringOf } from '../../json';
 import { validateFQDN } from '../common/hosts';
-import { isSet, stringOf } from '../common/values';
 import { Findings } from '../types';
 import { checkDestination } from '../virtual-service/destinations';
 

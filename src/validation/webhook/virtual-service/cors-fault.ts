@@ -1,10 +1,10 @@
 /** CORS policy (validateCORSPolicy) and fault injection (validateHTTPFaultInjection) of an HTTP route. */
 import { goQuote } from '../../../go/format';
+import { int32Of, isSet, listOf, messageOf, stringOf } from '../../json';
 import { checkDuration, hasFractionalSeconds } from '../common/duration';
 import { validateCorsHttpHeaderName } from '../common/headers';
 import { validatePercentage } from '../common/percent';
 import { stringMatchValue, validateStringMatchRegexp } from '../common/string-match';
-import { int32Of, isSet, listOf, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 const CORS_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', '*']);

@@ -2,11 +2,11 @@
  * Route destinations (validateHTTPRouteDestinations, validateRouteDestinations) and the Destination
  * they name (validateDestination, validateSubsetName, validatePortSelector, validateWeight).
  */
+import { int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../json';
 import { checkHeaderOperations } from '../common/headers';
 import { validateWildcardDomain } from '../common/hosts';
 import { validateSubsetName } from '../common/labels';
 import { validatePort } from '../common/ports';
-import { int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../common/values';
 import { Findings } from '../types';
 
 /** validateDestination: host (not `*`), subset name, port. Nothing for an absent destination. */

@@ -5,9 +5,9 @@ import { checkHttpMatchRequests } from './match';
 import { checkHttpRedirect, checkHttpDirectResponse, checkHttpRewrite, checkAuthorityRewrite } from './redirect-rewrite';
 import { checkRetry } from './retry';
 import { goFloatF } from '../../../go/format';
+import { isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
 import { checkDuration } from '../common/duration';
 import { checkHeaderOperations } from '../common/headers';
-import { isSet, listOf, messageOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /** Where an HTTP route sits in delegation (getHTTPRouteType). */

@@ -1,11 +1,11 @@
 /** Match conditions of an HTTP route (validateHTTPRouteMatchRequest). */
+import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
 import { validateGatewayNames } from '../common/gateway-names';
 import { validateHttpHeaderNameOrJwtClaimRoute } from '../common/headers';
 import { isDNS1123Label } from '../common/hosts';
 import { validateLabels } from '../common/labels';
 import { validatePort } from '../common/ports';
 import { stringMatchType, StringMatchFinding, StringMatchType, stringMatchValue, validateStringMatch, validateStringMatchRegexp } from '../common/string-match';
-import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /**

@@ -4,10 +4,10 @@
  */
 import { validateHttpStatus } from './cors-fault';
 import { goQuote } from '../../../go/format';
+import { entriesOf, int32Of, isSet, messageOf, numberOf, stringOf } from '../../json';
 import { isAuthorityHeader } from '../common/headers';
 import { validatePort } from '../common/ports';
 import { validateStringRegexp } from '../common/regex';
-import { entriesOf, int32Of, isSet, messageOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 const KB = 1024;

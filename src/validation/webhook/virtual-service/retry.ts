@@ -1,8 +1,8 @@
 /** Retry policy of an HTTP route (validateHTTPRetry). */
 import { goQuote } from '../../../go/format';
 import { atoi } from '../../../go/strconv';
+import { int32Of, isSet, messageOf, stringOf } from '../../json';
 import { checkDuration } from '../common/duration';
-import { int32Of, isSet, messageOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /** Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on policies Istio accepts. */

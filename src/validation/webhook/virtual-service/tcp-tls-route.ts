@@ -3,11 +3,11 @@ import { checkRouteDestinations } from './destinations';
 import { validateWildcardDomainForVirtualServiceBoundToGateway } from './hosts';
 import { goQuote } from '../../../go/format';
 import { hostSubsetOf } from '../../hosts';
+import { isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
 import { validateGatewayNames } from '../common/gateway-names';
 import { isValidIPAddress, validateIPSubnet, validateWildcardDomain } from '../common/hosts';
 import { validateLabels } from '../common/labels';
 import { validatePort } from '../common/ports';
-import { isSet, listOf, messageOf, numberOf, stringOf } from '../common/values';
 import { Findings } from '../types';
 
 /** What a TLS route needs to know of its VirtualService. */

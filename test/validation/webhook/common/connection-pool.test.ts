@@ -1,6 +1,6 @@
+import { isSet, numberOf } from '../../../../src/validation/json';
 import { validateConnectionPool } from '../../../../src/validation/webhook/common/connection-pool';
 import { checkDuration } from '../../../../src/validation/webhook/common/duration';
-import { isSet, numberOf } from '../../../../src/validation/webhook/common/values';
 import { collect, drPolicy, err, webhookDiagnostics } from '../dr-se-support';
 
 const C = 'spec.trafficPolicy.connectionPool';

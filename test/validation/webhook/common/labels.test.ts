@@ -1,6 +1,5 @@
-import {
-  keyPath, stringMap, validateAlphaWorkloadSelector, validateLabels, validateSubsetName, validateWorkloadSelector,
-} from '../../../../src/validation/webhook/common/labels';
+import { stringMap } from '../../../../src/validation/json';
+import { keyPath, validateAlphaWorkloadSelector, validateLabels, validateSubsetName, validateWorkloadSelector } from '../../../../src/validation/webhook/common/labels';
 import { collect, err, warn } from '../dr-se-support';
 
 describe('labels.Instance.Validate', () => {

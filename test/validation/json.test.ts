@@ -1,4 +1,4 @@
-import { entriesOf, int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../../../src/validation/webhook/common/values';
+import { entriesOf, int32Of, isSet, listOf, messageOf, nonEmptyString, numberOf, stringMap, stringOf, strings, toInt32 } from '../../src/validation/json';
 
 describe('reading a spec as istiod decodes it', () => {
   test('isSet: present and not null', () => {
@@ -32,5 +32,21 @@ describe('reading a spec as istiod decodes it', () => {
     expect(toInt32(-5)).toBe(-5);
     expect(int32Of(503)).toBe(503);
     expect(int32Of(undefined)).toBe(0);
+  });
+});
+
+describe('lists and maps of strings, as the analyzers and the simulator read them', () => {
+  test('strings: the string items only', () => {
+    expect(strings(['a', 1, null, 'b'])).toEqual(['a', 'b']);
+    expect(strings('a')).toEqual([]);
+  });
+
+  test('stringMap: the string values only', () => {
+    expect(stringMap({ app: 'x', n: 1, v: null })).toEqual({ app: 'x' });
+    expect(stringMap(['x'])).toEqual({});
+  });
+
+  test('nonEmptyString', () => {
+    expect([nonEmptyString('a'), nonEmptyString(''), nonEmptyString(3)]).toEqual(['a', undefined, undefined]);
   });
 });
