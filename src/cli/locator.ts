@@ -1,24 +1,19 @@
 /**
- * Finds the line of a field path (`spec.http[0].route[1].weight`, map keys as `[key]`) in the file
- * a document came from. Runs only for documents that got diagnostics: it parses that one YAML
+ * Finds the line of a field path (its segments: a key with dots is one key) in the file a document
+ * came from. Runs only for documents that got diagnostics: it parses that one YAML
  * document again, position-aware, into a small tree of lines.
  */
 import { Event, EVENT_ID, getScalarValue, parseEvents } from 'js-yaml';
 import { SourceText } from './source-text';
 import { SourceDocument } from './yaml-documents';
 import { eventOffset } from './yaml-stream';
+import { FieldPath } from '../validation/field-path';
 
 /** The line of a node (of its key, for a mapping value) and its children. */
 interface PositionNode {
   line: number;
   readonly keys?: Map<string, PositionNode>;
   readonly items?: PositionNode[];
-}
-
-/** A segment of a field path, and whether it followed a `.` (so it may be part of a dotted key). */
-export interface FieldSegment {
-  readonly text: string;
-  readonly dotted: boolean;
 }
 
 /**
@@ -34,7 +29,7 @@ export class Locator {
    * required field, a value that came from a merge key or an alias) the line of its deepest
    * ancestor that is, at worst the document's first line.
    */
-  lineOf(document: SourceDocument, fieldPath: string): number {
+  lineOf(document: SourceDocument, fieldPath: FieldPath): number {
     const { source, documentIndex } = document;
     if (this.last?.source !== source || this.last.documentIndex !== documentIndex) {
       this.last = { source, documentIndex, tree: buildTree(source, documentIndex) };
@@ -43,50 +38,20 @@ export class Locator {
   }
 }
 
-function lineInTree(tree: PositionNode, document: SourceDocument, fieldPath: string): number {
+function lineInTree(tree: PositionNode, document: SourceDocument, fieldPath: FieldPath): number {
   let node = tree;
-  for (const segment of document.pathInDocument) node = child(node, String(segment)) ?? node;
-  const segments = parseFieldPath(fieldPath);
-  for (let i = 0; i < segments.length; i++) {
-    let next = child(node, segments[i].text);
-    // A key with dots prints like nested fields (`spec.a.b`): try it joined with the segments that follow.
-    let key = segments[i].text;
-    for (let j = i + 1; !next && j < segments.length && segments[j].dotted && node.keys; j++) {
-      key = `${key}.${segments[j].text}`;
-      next = node.keys.get(key);
-      if (next) i = j;
-    }
+  for (const segment of document.pathInDocument) node = child(node, segment) ?? node;
+  for (const segment of fieldPath.segments()) {
+    const next = child(node, segment);
     if (!next) break;
     node = next;
   }
   return node.line;
 }
 
-/** `spec.http[0].route` → `spec`, `http`, `0`, `route`; brackets hold indexes or map keys (which may contain dots). */
-export function parseFieldPath(fieldPath: string): FieldSegment[] {
-  const segments: FieldSegment[] = [];
-  let at = 0;
-  while (at < fieldPath.length) {
-    if (fieldPath[at] === '[') {
-      const close = fieldPath.indexOf(']', at + 1);
-      const end = close === -1 ? fieldPath.length : close;
-      segments.push({ text: fieldPath.slice(at + 1, end), dotted: false });
-      at = end + 1;
-    } else {
-      const dotted = fieldPath[at] === '.';
-      if (dotted) at++;
-      let end = at;
-      while (end < fieldPath.length && fieldPath[end] !== '.' && fieldPath[end] !== '[') end++;
-      if (end > at) segments.push({ text: fieldPath.slice(at, end), dotted });
-      at = end;
-    }
-  }
-  return segments;
-}
-
-function child(node: PositionNode, segment: string): PositionNode | undefined {
-  if (node.items) return /^\d+$/.test(segment) ? node.items[Number(segment)] : undefined;
-  return node.keys?.get(segment);
+function child(node: PositionNode, segment: string | number): PositionNode | undefined {
+  if (node.items) return typeof segment === 'number' ? node.items[segment] : undefined;
+  return node.keys?.get(String(segment));
 }
 
 /**

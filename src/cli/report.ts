@@ -9,12 +9,12 @@ import { Diagnostic, formatFinding, Severity } from '../validation/diagnostic';
  * What a finding says: an engine diagnostic, or one of the CLI's own about a document that is not a
  * Kubernetes object (`kind` empty, about no object of the engine's list).
  */
-export type FindingDiagnostic = Pick<Diagnostic, 'severity' | 'code' | 'kind' | 'namespace' | 'name' | 'path' | 'message'>;
+export type ReportedDiagnostic = Pick<Diagnostic, 'severity' | 'code' | 'kind' | 'namespace' | 'name' | 'path' | 'message'>;
 
 /** A diagnostic placed in an input file. */
-export interface Finding {
+export interface ReportEntry {
   /** What is wrong; `kind` is empty for a document that is not a Kubernetes object. */
-  readonly diagnostic: FindingDiagnostic;
+  readonly diagnostic: ReportedDiagnostic;
   /** The file as the user named it, or null when the diagnostic cannot be placed. */
   readonly file: string | null;
   /** Position of the file in the input (sort key: files in the order they were read). */
@@ -53,7 +53,7 @@ export interface JsonFinding {
 }
 
 /** Findings by file (in input order), then line; findings on the same line keep the engine's order. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+export function sortEntries(findings: readonly ReportEntry[]): ReportEntry[] {
   return [...findings].sort((a, b) => a.fileIndex - b.fileIndex || (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -61,7 +61,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * `<file>:<line> <severity> <CODE> <Kind> <namespace>/<name>: <field path>: <message>`; a suppressed
  * finding reads `<file>:<line> suppressed <severity> <CODE> ... (by <what>)`.
  */
-export function formatLine(finding: Finding): string {
+export function formatLine(finding: ReportEntry): string {
   const { diagnostic } = finding;
   const location = finding.file === null ? '-' : finding.line === null ? finding.file : `${finding.file}:${finding.line}`;
   if (finding.suppressedBy !== undefined) {
@@ -75,7 +75,7 @@ export function formatLine(finding: Finding): string {
  * with `(S non-Istio documents skipped, F findings suppressed)` when there were any. Suppressed
  * findings are not counted as errors or warnings.
  */
-export function summaryLine(findings: readonly Finding[], summary: Summary): string {
+export function summaryLine(findings: readonly ReportEntry[], summary: Summary): string {
   const kept = findings.filter(finding => finding.suppressedBy === undefined);
   const errors = count(kept, Severity.ERROR);
   const warnings = count(kept, Severity.WARNING);
@@ -87,8 +87,8 @@ export function summaryLine(findings: readonly Finding[], summary: Summary): str
 }
 
 /** The text report: sorted lines (suppressed findings, when given, in place), then the summary line. */
-export function textReport(findings: readonly Finding[], summary: Summary): string {
-  const lines = sortFindings(findings).map(formatLine);
+export function textReport(findings: readonly ReportEntry[], summary: Summary): string {
+  const lines = sortEntries(findings).map(formatLine);
   lines.push(summaryLine(findings, summary));
   return `${lines.join('\n')}\n`;
 }
@@ -98,8 +98,8 @@ export function textReport(findings: readonly Finding[], summary: Summary): stri
  * every entry also has `suppressed` (boolean) and `suppressedBy` (what suppressed it, or null), and
  * the suppressed findings are in the array.
  */
-export function jsonReport(findings: readonly Finding[], showSuppressed = false): string {
-  const entries: JsonFinding[] = sortFindings(findings).map(({ diagnostic, file, line, suppressedBy }) => ({
+export function jsonReport(findings: readonly ReportEntry[], showSuppressed = false): string {
+  const entries: JsonFinding[] = sortEntries(findings).map(({ diagnostic, file, line, suppressedBy }) => ({
     file,
     line,
     severity: diagnostic.severity,
@@ -115,15 +115,15 @@ export function jsonReport(findings: readonly Finding[], showSuppressed = false)
 }
 
 /** True when any finding that is not suppressed is an error: the run fails. */
-export function hasErrors(findings: readonly Finding[]): boolean {
+export function hasErrors(findings: readonly ReportEntry[]): boolean {
   return findings.some(finding => finding.suppressedBy === undefined && finding.diagnostic.severity === Severity.ERROR);
 }
 
-function describe(diagnostic: FindingDiagnostic): string {
+function describe(diagnostic: ReportedDiagnostic): string {
   if (diagnostic.kind) return formatFinding(diagnostic);
   return `-: ${diagnostic.path ? `${diagnostic.path}: ` : ''}${diagnostic.message}`;
 }
 
-function count(findings: readonly Finding[], severity: Severity): number {
+function count(findings: readonly ReportEntry[], severity: Severity): number {
   return findings.filter(finding => finding.diagnostic.severity === severity).length;
 }

@@ -9,10 +9,11 @@ import { CliError, CliIo, Command, ExitStatus, UsageError } from './command';
 import { readTextFile, listInputFiles } from './input-files';
 import { Locator } from './locator';
 import { choiceOption, parseOptions } from './options';
-import { Finding, FindingDiagnostic, hasErrors, jsonReport, textReport } from './report';
+import { ReportEntry, ReportedDiagnostic, hasErrors, jsonReport, textReport } from './report';
 import { SourceText } from './source-text';
 import { describeValueType, isMapping, readDocuments, SourceDocument } from './yaml-documents';
 import { Severity } from '../validation/diagnostic';
+import { FieldPath } from '../validation/field-path';
 import { applySuppressions, knownCodes, parseResourceSuppression, resourceSuppressor, ResourceSuppression, Suppressor } from '../validation/suppression';
 import { isIstioObject, validateObjects } from '../validation/validate';
 
@@ -140,20 +141,20 @@ interface RunOptions {
  * findings; suppressed ones (the annotation, `--suppress`) apart, with what suppressed them.
  */
 function validateDocuments(documents: readonly SourceDocument[], options: RunOptions): {
-  findings: Finding[]; suppressed: Finding[]; objects: number; skipped: number;
+  findings: ReportEntry[]; suppressed: ReportEntry[]; objects: number; skipped: number;
 } {
   // Reports list files in the order they were read.
   const fileIndexes = new Map<SourceText, number>();
   for (const document of documents) if (!fileIndexes.has(document.source)) fileIndexes.set(document.source, fileIndexes.size);
   const locator = new Locator();
-  const finding = (diagnostic: FindingDiagnostic, document: SourceDocument): Finding => ({
+  const finding = (diagnostic: ReportedDiagnostic, document: SourceDocument, fieldPath = FieldPath.ROOT): ReportEntry => ({
     diagnostic,
     file: document.source.path,
     fileIndex: fileIndexes.get(document.source) ?? 0,
-    line: locator.lineOf(document, diagnostic.path),
+    line: locator.lineOf(document, fieldPath),
   });
 
-  const findings: Finding[] = [];
+  const findings: ReportEntry[] = [];
   const objects: unknown[] = [];
   const origins: SourceDocument[] = [];
   let istio = 0;
@@ -179,13 +180,13 @@ function validateDocuments(documents: readonly SourceDocument[], options: RunOpt
   // In object order, so that the locator parses each document once.
   const diagnostics = validateObjects(objects, { bestPractices: options.bestPractices })
     .sort((a, b) => a.objectIndex - b.objectIndex);
-  const placed = new Map(diagnostics.map(diagnostic => [diagnostic, finding(diagnostic, origins[diagnostic.objectIndex])]));
+  const placed = new Map(diagnostics.map(diagnostic => [diagnostic, finding(diagnostic, origins[diagnostic.objectIndex], diagnostic.fieldPath)]));
   const { kept, suppressed } = applySuppressions(diagnostics, objects, options.suppressors);
   for (const diagnostic of kept) findings.push(placed.get(diagnostic)!);
   const suppressedFindings = suppressed.map(({ diagnostic, by }) => ({ ...placed.get(diagnostic)!, suppressedBy: by }));
   return { findings, suppressed: suppressedFindings, objects: istio, skipped };
 }
 
-function notAnObject(severity: Severity, detail: string): FindingDiagnostic {
+function notAnObject(severity: Severity, detail: string): ReportedDiagnostic {
   return { severity, code: NOT_AN_OBJECT, kind: '', path: '', message: `document is not a Kubernetes object (${detail})` };
 }

@@ -1,3 +1,7 @@
+import type { FieldPath } from './field-path';
+import type { Finding } from './findings';
+import { isRecord } from './json';
+
 /** How bad a finding is: errors fail synthesis and the CLI, warnings and infos are printed. */
 export enum Severity {
   /** Istio (or Kubernetes) would reject the object, or it cannot work as written. */
@@ -53,6 +57,28 @@ export interface Diagnostic {
    * every finding is about one object of the list.
    */
   readonly objectIndex: number;
+}
+
+/**
+ * A diagnostic as the engine returns it to this package's front ends: also its structured field path,
+ * so the CLI finds the line without parsing the printed `path`. Not public: `IstioValidation.validate`
+ * returns plain Diagnostics.
+ */
+export interface EngineDiagnostic extends Diagnostic {
+  readonly fieldPath: FieldPath;
+}
+
+/** A check's finding about `obj`, the object at `objectIndex` of the validated list, as a diagnostic. */
+export function toDiagnostic(finding: Finding, obj: unknown, objectIndex: number): EngineDiagnostic {
+  return {
+    severity: finding.severity,
+    code: finding.code,
+    ...objectIdentity(isRecord(obj) ? obj : {}),
+    path: finding.path.toString(),
+    message: finding.message,
+    objectIndex,
+    fieldPath: finding.path,
+  };
 }
 
 /** Message codes, istioctl analyze's where one applies. */

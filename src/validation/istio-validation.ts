@@ -38,7 +38,9 @@ export class IstioValidation {
    * @returns the diagnostics, empty when everything is valid
    */
   public static validate(objects: any[], options: ValidationOptions = {}): Diagnostic[] {
-    return suppressionRules().applySuppressions(engine().validateObjects(objects, { bestPractices: options.bestPractices }), objects).kept;
+    const { kept } = suppressionRules().applySuppressions(engine().validateObjects(objects, { bestPractices: options.bestPractices }), objects);
+    // plain data for every jsii language: the structured path stays inside the package
+    return kept.map(({ fieldPath: _, ...diagnostic }) => diagnostic);
   }
 
   /**

@@ -18,16 +18,16 @@ import { isRecord } from './json';
 export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
 
 /** A finding left out of the verdict, and why. */
-export interface SuppressedDiagnostic {
-  readonly diagnostic: Diagnostic;
+export interface SuppressedDiagnostic<D extends Diagnostic = Diagnostic> {
+  readonly diagnostic: D;
   /** What suppressed it, in the user's words: the annotation, the `--suppress` value, or the construct's reason. */
   readonly by: string;
 }
 
 /** Diagnostics split by suppressions. */
-export interface SuppressionResult {
-  readonly kept: Diagnostic[];
-  readonly suppressed: SuppressedDiagnostic[];
+export interface SuppressionResult<D extends Diagnostic = Diagnostic> {
+  readonly kept: D[];
+  readonly suppressed: Array<SuppressedDiagnostic<D>>;
 }
 
 /**
@@ -40,10 +40,10 @@ export type Suppressor = (diagnostic: Diagnostic, object: Record<string, unknown
  * Splits diagnostics into kept and suppressed: by the objects' annotation first (as istioctl), then
  * by `suppressors` in order. A diagnostic whose `objectIndex` names no mapping of `objects` is kept.
  */
-export function applySuppressions(diagnostics: readonly Diagnostic[], objects: readonly unknown[],
-  suppressors: readonly Suppressor[] = []): SuppressionResult {
-  const kept: Diagnostic[] = [];
-  const suppressed: SuppressedDiagnostic[] = [];
+export function applySuppressions<D extends Diagnostic>(diagnostics: readonly D[], objects: readonly unknown[],
+  suppressors: readonly Suppressor[] = []): SuppressionResult<D> {
+  const kept: D[] = [];
+  const suppressed: Array<SuppressedDiagnostic<D>> = [];
   for (const diagnostic of diagnostics) {
     const object = objects[diagnostic.objectIndex];
     const by = isRecord(object) ? [annotationSuppressor, ...suppressors].map(s => s(diagnostic, object)).find(b => b !== undefined) : undefined;

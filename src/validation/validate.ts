@@ -3,7 +3,8 @@
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
 import { analyzeObjects } from './analysis';
-import { Codes, Diagnostic, objectIdentity, Severity } from './diagnostic';
+import { Codes, EngineDiagnostic, objectIdentity, Severity } from './diagnostic';
+import { FieldPath } from './field-path';
 import { istioGroups } from './schema/crd-catalog';
 import { validateSchema } from './schema/validate-schema';
 import { validateWebhook } from './webhook';
@@ -30,8 +31,8 @@ export interface ValidateOptions {
  * rules, then cross-resource analysis over the whole set (other documents — Services, Pods, ... —
  * are context for it). Diagnostics carry `objectIndex`.
  */
-export function validateObjects(objects: readonly unknown[], options: ValidateOptions = {}): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function validateObjects(objects: readonly unknown[], options: ValidateOptions = {}): EngineDiagnostic[] {
+  const diagnostics: EngineDiagnostic[] = [];
   // Objects the API server or the webhook would refuse never reach the cluster: they are not
   // analysed, but still count as present for the objects that refer to them, so one invalid object
   // gets its own errors once instead of a cascade of "not found" on its users.
@@ -42,18 +43,23 @@ export function validateObjects(objects: readonly unknown[], options: ValidateOp
     diagnostics.push(...own);
     if (own.some(diagnostic => diagnostic.severity === Severity.ERROR)) refused.add(objectIndex);
   });
-  if (options.analysis !== false) diagnostics.push(...analyzeObjects(objects, { refused, bestPractices: options.bestPractices }));
+  if (options.analysis !== false) diagnostics.push(...analysisDiagnostics(objects, refused, options.bestPractices));
   return diagnostics;
 }
 
 /** Schema and CEL, then — as in the API server, only for an object the schema accepted — the webhook. */
-function validateObject(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
-  const schemaDiagnostics = validateSchema(obj, objectIndex);
+function validateObject(obj: Record<string, unknown>, objectIndex: number): EngineDiagnostic[] {
+  const schemaDiagnostics = schemaDiagnosticsOf(obj, objectIndex);
   return schemaDiagnostics.length > 0 ? schemaDiagnostics : webhookDiagnostics(obj, objectIndex);
 }
 
+/** The API server's findings (strict decoding, structural schema, CEL). */
+function schemaDiagnosticsOf(obj: Record<string, unknown>, objectIndex: number): EngineDiagnostic[] {
+  return validateSchema(obj, objectIndex).map(d => ({ ...d, fieldPath: FieldPath.legacy(d.path) }));
+}
+
 /** The webhook's findings as diagnostics: errors IST0106, warnings IST0133. */
-function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
+function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): EngineDiagnostic[] {
   const where = objectIdentity(obj);
   const findings = validateWebhook(obj);
   // Istio's webhook returns warnings only with an admitted object; a denial carries just the errors.
@@ -65,5 +71,11 @@ function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): 
     path: finding.path,
     message: finding.message,
     objectIndex,
+    fieldPath: FieldPath.legacy(finding.path),
   }));
+}
+
+/** The cross-resource findings, each on the object it names. */
+function analysisDiagnostics(objects: readonly unknown[], refused: ReadonlySet<number>, bestPractices?: boolean): EngineDiagnostic[] {
+  return analyzeObjects(objects, { refused, bestPractices }).map(d => ({ ...d, fieldPath: FieldPath.legacy(d.path) }));
 }

@@ -1,9 +1,19 @@
-import { Locator, parseFieldPath } from '../../src/cli/locator';
+import { Locator } from '../../src/cli/locator';
 import { readDocuments } from '../../src/cli/yaml-documents';
+import { FieldPath } from '../../src/validation/field-path';
 
 /** Line of `path` in the `index`-th document of a file, through one locator (as the CLI uses it). */
-function lineOf(path: string, text: string, fieldPath: string, index = 0, locator = new Locator()): number {
-  return locator.lineOf(readDocuments(path, text)[index], fieldPath);
+/** A field path written as its printed form, for the table: `spec.http[0]`, keys in brackets. */
+function at(printed: string): FieldPath {
+  let path = FieldPath.ROOT;
+  for (const m of printed.matchAll(/\[([^\]]*)\]|\.?([^.[]+)/g)) {
+    path = m[1] === undefined ? path.child(m[2]) : /^\d+$/.test(m[1]) ? path.index(Number(m[1])) : path.key(m[1]);
+  }
+  return path;
+}
+
+function lineOf(path: string, text: string, fieldPath: string | FieldPath, index = 0, locator = new Locator()): number {
+  return locator.lineOf(readDocuments(path, text)[index], typeof fieldPath === 'string' ? at(fieldPath) : fieldPath);
 }
 
 const VIRTUAL_SERVICES = `# two VirtualServices
@@ -50,9 +60,20 @@ describe('Locator', () => {
     ['spec.http[0].route[0].destination.subset', 24],
     ['spec.http[1]', 19], // an empty item has no position of its own: its sequence's line
     ['metadata.labels[app.kubernetes.io/name]', 13],
-    ['metadata.annotations.example.com/a.b', 15], // a key with dots, printed as nested fields
   ])('%s is on line %d', (fieldPath, line) => {
     expect(lineOf('f.yaml', VIRTUAL_SERVICES, fieldPath, 1)).toBe(line);
+  });
+
+  test('a key with dots is one segment, however the path prints it', () => {
+    const annotations = FieldPath.at('metadata', 'annotations');
+    expect(lineOf('f.yaml', VIRTUAL_SERVICES, annotations.child('example.com/a.b'), 1)).toBe(15);
+    expect(lineOf('f.yaml', VIRTUAL_SERVICES, annotations.key('example.com/a.b'), 1)).toBe(15);
+    // not found as nested fields: placed at the map
+    expect(lineOf('f.yaml', VIRTUAL_SERVICES, annotations.child('example', 'com/a', 'b'), 1)).toBe(14);
+  });
+
+  test('an error without a field (<nil>) is placed at the document', () => {
+    expect(lineOf('f.yaml', VIRTUAL_SERVICES, FieldPath.NONE, 1)).toBe(8);
   });
 
   test.each([
@@ -70,9 +91,9 @@ describe('Locator', () => {
   test('one locator answers for several documents, in any order', () => {
     const locator = new Locator();
     const documents = readDocuments('f.yaml', VIRTUAL_SERVICES);
-    expect(locator.lineOf(documents[1], 'spec.hosts')).toBe(17);
-    expect(locator.lineOf(documents[0], 'metadata.name')).toBe(5);
-    expect(locator.lineOf(documents[1], 'metadata.name')).toBe(11);
+    expect(locator.lineOf(documents[1], at('spec.hosts'))).toBe(17);
+    expect(locator.lineOf(documents[0], at('metadata.name'))).toBe(5);
+    expect(locator.lineOf(documents[1], at('metadata.name'))).toBe(11);
   });
 
   test('List items are found inside their List document', () => {
@@ -105,18 +126,5 @@ describe('Locator', () => {
   test('a document that cannot be re-read on its own (a %TAG handle) is placed at its first line', () => {
     const text = '%TAG !e! tag:yaml.org,2002:\n--- !e!map\na: 1\nb: 2\n';
     expect(lineOf('f.yaml', text, 'b')).toBe(2);
-  });
-});
-
-describe('parseFieldPath', () => {
-  test('dots separate fields, brackets hold indexes and map keys (which may hold dots)', () => {
-    expect(parseFieldPath('spec.http[0].route[1].weight').map(segment => segment.text)).toEqual(['spec', 'http', '0', 'route', '1', 'weight']);
-    expect(parseFieldPath('metadata.labels[app.kubernetes.io/name]')).toEqual([
-      { text: 'metadata', dotted: false },
-      { text: 'labels', dotted: true },
-      { text: 'app.kubernetes.io/name', dotted: false },
-    ]);
-    expect(parseFieldPath('')).toEqual([]);
-    expect(parseFieldPath('a[unclosed')).toEqual([{ text: 'a', dotted: false }, { text: 'unclosed', dotted: false }]);
   });
 });

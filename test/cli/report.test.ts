@@ -1,7 +1,7 @@
-import { Finding, formatLine, hasErrors, jsonReport, sortFindings, summaryLine, textReport } from '../../src/cli/report';
+import { ReportEntry, formatLine, hasErrors, jsonReport, sortEntries, summaryLine, textReport } from '../../src/cli/report';
 import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 
-function finding(file: string | null, fileIndex: number, line: number | null, diagnostic: Partial<Diagnostic> = {}): Finding {
+function finding(file: string | null, fileIndex: number, line: number | null, diagnostic: Partial<Diagnostic> = {}): ReportEntry {
   return {
     file,
     fileIndex,
@@ -41,10 +41,10 @@ describe('formatLine', () => {
   });
 });
 
-describe('sortFindings', () => {
+describe('sortEntries', () => {
   test('by file in input order, then line; the same line keeps the given order', () => {
     const findings = [finding('b.yaml', 1, 2, { message: '1' }), finding('c.yaml', 0, 9), finding('b.yaml', 1, 1), finding('b.yaml', 1, 2, { message: '2' })];
-    expect(sortFindings(findings).map(f => `${f.file}:${f.line}${f.diagnostic.message}`))
+    expect(sortEntries(findings).map(f => `${f.file}:${f.line}${f.diagnostic.message}`))
       .toEqual(['c.yaml:9Required value', 'b.yaml:1Required value', 'b.yaml:21', 'b.yaml:22']);
   });
 });
