@@ -3,7 +3,7 @@
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
 import { analyzeObjects } from './analysis';
-import { Codes, EngineDiagnostic, objectIdentity, Severity } from './diagnostic';
+import { Codes, EngineDiagnostic, objectIdentity, Severity, toDiagnostic } from './diagnostic';
 import { FieldPath } from './field-path';
 import { istioGroups } from './schema/crd-catalog';
 import { validateSchema } from './schema/validate-schema';
@@ -55,7 +55,7 @@ function validateObject(obj: Record<string, unknown>, objectIndex: number): Engi
 
 /** The API server's findings (strict decoding, structural schema, CEL). */
 function schemaDiagnosticsOf(obj: Record<string, unknown>, objectIndex: number): EngineDiagnostic[] {
-  return validateSchema(obj, objectIndex).map(d => ({ ...d, fieldPath: FieldPath.legacy(d.path) }));
+  return validateSchema(obj).map(finding => toDiagnostic(finding, obj, objectIndex));
 }
 
 /** The webhook's findings as diagnostics: errors IST0106, warnings IST0133. */

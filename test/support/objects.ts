@@ -125,3 +125,8 @@ export function warn(path: string, message: string): PrintedFinding {
 
 /** `FieldPath.at(...)`, short for tests: the path a check of `spec.x` is given. */
 export const at = FieldPath.at;
+
+/** Findings as report lines, `<path>: <message>` (the schema and CEL tests state them so). */
+export function reportLines(list: readonly Finding[]): string[] {
+  return list.map(finding => `${finding.path}: ${finding.message}`);
+}

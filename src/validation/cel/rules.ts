@@ -5,8 +5,10 @@
  */
 import { compileRule, CompiledRule, isEvalError } from './environment';
 import { celGoError } from './errors';
+import type { FieldPath } from '../field-path';
+import type { Findings } from '../findings';
 import type { SchemaNode, ValidationRule } from '../schema/crd-catalog';
-import { fieldError, FieldIssue } from '../schema/field-errors';
+import { fieldError } from '../schema/field-errors';
 
 const compiled = new WeakMap<ValidationRule, CompiledRule>();
 
@@ -49,30 +51,29 @@ function failure(rule: ValidationRule): string {
   return rule.message?.trim() ? rule.message : `failed rule: ${rule.rule.trim()}`;
 }
 
-/** A node whose rules are to run: its schema, its value as given and as CEL sees it, its CEL path (rendered on failure). */
+/** A node whose rules are to run, queued by the schema walk: its path (map entries as keys), its schema, its value as given and as CEL sees it. */
 export interface RuleTask {
+  readonly path: FieldPath;
   readonly schema: SchemaNode;
   readonly value: unknown;
   readonly celValue: unknown;
-  readonly path: () => string;
 }
 
 /**
- * Evaluates a node's rules. A false rule prints the value for scalars and no value for objects and
+ * Appends the failures of the rules of `schema` on the node at `path`, `value` as given and
+ * `celValue` as CEL sees it. A false rule prints the value for scalars and no value for objects and
  * arrays; an evaluation error prints the schema type, the error and the rule's message.
  */
-export function evaluateRules(task: RuleTask, issues: FieldIssue[]): void {
-  const { schema, value, celValue } = task;
+export function validateRules(path: FieldPath, findings: Findings, schema: SchemaNode, value: unknown, celValue: unknown): void {
   for (const rule of schema['x-kubernetes-validations'] ?? []) {
     const result = compiledRule(rule)(celValue);
     if (result === true) continue;
-    const path = task.path();
     if (isEvalError(result)) {
-      issues.push(fieldError.invalid(path, schema.type ?? '', `${celGoError(result.message)} evaluating rule: ${failure(rule)}`));
+      findings.add(fieldError.invalid(path, schema.type ?? '', `${celGoError(result.message)} evaluating rule: ${failure(rule)}`));
     } else if (schema.type === 'object' || schema.type === 'array') {
-      issues.push(fieldError.invalidNoValue(path, failure(rule)));
+      findings.add(fieldError.invalidNoValue(path, failure(rule)));
     } else {
-      issues.push(fieldError.invalid(path, value, failure(rule)));
+      findings.add(fieldError.invalid(path, value, failure(rule)));
     }
   }
 }

@@ -1,41 +1,55 @@
 /**
- * Kubernetes' field error wording (k8s.io/apimachinery/pkg/util/validation/field), so a message reads
- * exactly as `kubectl apply` prints it: `<path>: <type>: <value>: <detail>`. Here: the part after the path.
+ * Kubernetes' field error wording (k8s.io/apimachinery/pkg/util/validation/field/errors.go), so a
+ * message reads exactly as `kubectl apply` prints it: `<path>: <type>: <value>: <detail>`. Here: the
+ * part after the path. Every error is IST0106; `blocking` marks those after which the API server
+ * skips every CEL rule of the object (Required, Unsupported value, Too long, Too many, type errors).
  */
 import { goQuote, goValue } from '../../go/format';
+import { Codes, Severity } from '../diagnostic';
+import { FieldPath } from '../field-path';
+import type { Finding } from '../findings';
 
-/** A field-level finding before it becomes a Diagnostic. */
-export interface FieldIssue {
-  readonly path: string;
-  readonly message: string;
-  /**
-   * Required, Unsupported value, Too long, Too many and type errors: after one of these the API
-   * server skips every CEL rule of the object.
-   */
-  readonly blocking?: boolean;
+function fieldFinding(path: FieldPath, message: string, blocking?: true): Finding {
+  return { path, message, severity: Severity.ERROR, code: Codes.SCHEMA_VALIDATION_ERROR, ...(blocking ? { blocking } : {}) };
 }
 
-/** Where Kubernetes prints no field path (errors of oneOf/allOf/not, the skipped-CEL notice). */
-export const NO_PATH = '<nil>';
-
 export const fieldError = {
-  required: (path: string, detail?: string): FieldIssue =>
-    ({ path, message: detail ? `Required value: ${detail}` : 'Required value', blocking: true }),
-  invalid: (path: string, value: unknown, detail: string): FieldIssue =>
-    ({ path, message: `Invalid value: ${goValue(value)}: ${detail}` }),
+  /** field.Required. */
+  required: (path: FieldPath, detail?: string): Finding =>
+    fieldFinding(path, detail ? `Required value: ${detail}` : 'Required value', true),
+  /** field.Invalid. */
+  invalid: (path: FieldPath, value: unknown, detail: string): Finding =>
+    fieldFinding(path, `Invalid value: ${goValue(value)}: ${detail}`),
   /** field.Invalid with OmitValueType: the value is not printed (CEL failures on objects and arrays). */
-  invalidNoValue: (path: string, detail: string): FieldIssue =>
-    ({ path, message: `Invalid value: ${detail}` }),
-  typeInvalid: (path: string, value: unknown, detail: string): FieldIssue =>
-    ({ path, message: `Invalid value: ${goValue(value)}: ${detail}`, blocking: true }),
-  notSupported: (path: string, value: unknown, supported: readonly unknown[]): FieldIssue =>
-    ({ path, message: `Unsupported value: ${goValue(value)}: supported values: ${supported.map(v => typeof v === 'string' ? goQuote(v) : JSON.stringify(v)).join(', ')}`, blocking: true }),
-  tooLong: (path: string, maxLength: number): FieldIssue =>
-    ({ path, message: `Too long: may not be more than ${maxLength} bytes`, blocking: true }),
-  tooMany: (path: string, actual: number, max: number): FieldIssue =>
-    ({ path, message: `Too many: ${actual}: must have at most ${max} items`, blocking: true }),
-  duplicate: (path: string, value: unknown): FieldIssue =>
-    ({ path, message: `Duplicate value: ${goValue(value)}` }),
-  unknownField: (path: string): FieldIssue =>
-    ({ path, message: `unknown field ${goQuote(path)}` }),
+  invalidNoValue: (path: FieldPath, detail: string): Finding =>
+    fieldFinding(path, `Invalid value: ${detail}`),
+  /** field.TypeInvalid. */
+  typeInvalid: (path: FieldPath, value: unknown, detail: string): Finding =>
+    fieldFinding(path, `Invalid value: ${goValue(value)}: ${detail}`, true),
+  /** field.NotSupported. */
+  notSupported: (path: FieldPath, value: unknown, supported: readonly unknown[]): Finding =>
+    fieldFinding(path, `Unsupported value: ${goValue(value)}: supported values: ${supported.map(v => typeof v === 'string' ? goQuote(v) : JSON.stringify(v)).join(', ')}`, true),
+  /** field.TooLong. */
+  tooLong: (path: FieldPath, maxLength: number): Finding =>
+    fieldFinding(path, `Too long: may not be more than ${maxLength} bytes`, true),
+  /** field.TooMany. */
+  tooMany: (path: FieldPath, actual: number, max: number): Finding =>
+    fieldFinding(path, `Too many: ${actual}: must have at most ${max} items`, true),
+  /** field.Duplicate. */
+  duplicate: (path: FieldPath, value: unknown): Finding =>
+    fieldFinding(path, `Duplicate value: ${goValue(value)}`),
+  /** Strict decoding's error for a field the schema does not declare. */
+  unknownField: (path: FieldPath): Finding =>
+    fieldFinding(path, `unknown field ${goQuote(path.toString())}`),
 };
+
+/**
+ * `path` as schema errors and strict decoding print it: map entries joined with a dot, as fields
+ * (`spec.selector.app`), where CEL errors and the walk's own paths put them in brackets
+ * (`spec.selector[app]`). Built only for a finding: a valid object never needs one.
+ */
+export function schemaErrorPath(path: FieldPath): FieldPath {
+  let schemaPath = FieldPath.ROOT;
+  for (const segment of path.segments()) schemaPath = typeof segment === 'number' ? schemaPath.index(segment) : schemaPath.child(segment);
+  return schemaPath;
+}

@@ -12,8 +12,8 @@ const checks: Record<string, (text: string) => boolean> = {
   'date': text => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)),
 };
 
-/** kube-openapi's detail (`must be of type byte: "..."`) when `text` is not of `format`. */
-export function formatIssue(format: string, text: string): string | undefined {
+/** kube-openapi's detail (`must be of type byte: "..."`) when `text` is not of `format`, else undefined. */
+export function checkFormat(format: string, text: string): string | undefined {
   const check = checks[format];
   return check && !check(text) ? `must be of type ${format}: ${goQuote(text)}` : undefined;
 }

@@ -1,5 +1,8 @@
 /** The ObjectMeta checks the API server makes for every custom resource, in its wording (apimachinery). */
-import { fieldError, FieldIssue } from './field-errors';
+import { fieldError } from './field-errors';
+import type { FieldPath } from '../field-path';
+import type { Finding, Findings } from '../findings';
+import { isRecord } from '../json';
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -20,7 +23,7 @@ const QUALIFIED_NAME_ERROR = regexError(QUALIFIED_NAME_MESSAGE, '([A-Za-z0-9][-A
 const LABEL_VALUE_ERROR = regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', "
   + 'and must start and end with an alphanumeric character', '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?', 'MyValue', 'my_value', '12345');
 
-/** IsDNS1123Subdomain's messages for `value`. */
+/** IsDNS1123Subdomain's messages for `value` (apimachinery/pkg/util/validation). */
 function subdomainErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 253) errors.push('must be no more than 253 characters');
@@ -28,7 +31,7 @@ function subdomainErrors(value: string): string[] {
   return errors;
 }
 
-/** IsDNS1123Label's messages: a valid subdomain that is no label can only be wrong for its dots. */
+/** IsDNS1123Label's messages (apimachinery/pkg/util/validation): a valid subdomain that is no label can only be wrong for its dots. */
 function labelErrors(value: string): string[] {
   const errors: string[] = [];
   if (value.length > 63) errors.push('must be no more than 63 characters');
@@ -36,7 +39,7 @@ function labelErrors(value: string): string[] {
   return errors;
 }
 
-/** IsQualifiedName's messages: `[prefix/]name`, a DNS subdomain prefix and a 63-character name. */
+/** IsQualifiedName's messages (apimachinery/pkg/util/validation): `[prefix/]name`, a DNS subdomain prefix and a 63-character name. */
 function qualifiedNameErrors(value: string): string[] {
   const parts = value.split('/');
   if (parts.length > 2) {
@@ -55,71 +58,90 @@ function qualifiedNameErrors(value: string): string[] {
 }
 
 /** `<path> in body must be of type <expected>: "<actual>"`, the actual type named as JavaScript sees it. */
-function typeMismatch(path: string, expected: string, value: unknown): FieldIssue {
+function typeMismatch(path: FieldPath, expected: string, value: unknown): Finding {
   const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
   return fieldError.typeInvalid(path, actual, `${path} in body must be of type ${expected}: "${actual}"`);
 }
 
-function stringMap(value: unknown, path: string, issues: FieldIssue[]): Record<string, string> | undefined {
+/**
+ * `metadata[field]` (labels, annotations) when it is a map: a type error when it is no object or a
+ * value is no string. Like every check below, it takes metadata's `path` and builds the path of a
+ * field only for an error: a valid object costs no path.
+ */
+function validateStringMap(path: FieldPath, findings: Findings, metadata: Record<string, unknown>, field: string):
+Record<string, string> | undefined {
+  const value = metadata[field];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    issues.push(typeMismatch(path, 'object', value));
+  if (!isRecord(value)) {
+    findings.add(typeMismatch(path.child(field), 'object', value));
     return undefined;
   }
   for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry !== 'string') issues.push(typeMismatch(`${path}.${key}`, 'string', entry));
+    if (typeof entry !== 'string') findings.add(typeMismatch(path.child(field, key), 'string', entry));
   }
-  return value as Record<string, string>;
+  return value;
 }
 
-function checkName(meta: Record<string, unknown>, issues: FieldIssue[]): void {
-  const name = meta.name;
+/** `name`: required unless `generateName` is given, a DNS-1123 subdomain. */
+function validateName(path: FieldPath, findings: Findings, metadata: Record<string, unknown>): void {
+  const name = metadata.name;
   if (name === undefined || name === null || name === '') {
-    if (!meta.generateName) issues.push(fieldError.required('metadata.name', 'name or generateName is required'));
+    if (!metadata.generateName) findings.add(fieldError.required(path.child('name'), 'name or generateName is required'));
   } else if (typeof name !== 'string') {
-    issues.push(typeMismatch('metadata.name', 'string', name));
+    findings.add(typeMismatch(path.child('name'), 'string', name));
   } else {
-    for (const error of subdomainErrors(name)) issues.push(fieldError.invalid('metadata.name', name, error));
+    for (const error of subdomainErrors(name)) findings.add(fieldError.invalid(path.child('name'), name, error));
   }
 }
 
-function checkNamespace(meta: Record<string, unknown>, issues: FieldIssue[]): void {
-  const namespace = meta.namespace;
+/** `namespace`: optional, a DNS-1123 label. */
+function validateNamespace(path: FieldPath, findings: Findings, metadata: Record<string, unknown>): void {
+  const namespace = metadata.namespace;
   if (namespace === undefined || namespace === null || namespace === '') return;
   if (typeof namespace !== 'string') {
-    issues.push(typeMismatch('metadata.namespace', 'string', namespace));
+    findings.add(typeMismatch(path.child('namespace'), 'string', namespace));
     return;
   }
-  for (const error of labelErrors(namespace)) issues.push(fieldError.invalid('metadata.namespace', namespace, error));
+  for (const error of labelErrors(namespace)) findings.add(fieldError.invalid(path.child('namespace'), namespace, error));
 }
 
-/** Checks `metadata`: a name, an optional namespace, labels and annotations, as ValidateObjectMeta does. */
-export function validateMetadata(metadata: unknown, issues: FieldIssue[]): void {
-  if (metadata === undefined || metadata === null) {
-    issues.push(fieldError.required('metadata.name', 'name or generateName is required'));
-    return;
+/** `labels`: qualified names mapped to label values, both reported on the map itself (ValidateLabels). */
+function validateLabels(path: FieldPath, findings: Findings, metadata: Record<string, unknown>): void {
+  const labels = validateStringMap(path, findings, metadata, 'labels') ?? {};
+  for (const [key, label] of Object.entries(labels)) {
+    for (const error of qualifiedNameErrors(key)) findings.add(fieldError.invalid(path.child('labels'), key, error));
+    if (typeof label !== 'string') continue;
+    if (label.length > 63) findings.add(fieldError.invalid(path.child('labels'), label, 'must be no more than 63 characters'));
+    if (!LABEL_VALUE.test(label)) findings.add(fieldError.invalid(path.child('labels'), label, LABEL_VALUE_ERROR));
   }
-  if (typeof metadata !== 'object' || Array.isArray(metadata)) {
-    issues.push(typeMismatch('metadata', 'object', metadata));
-    return;
-  }
-  const meta = metadata as Record<string, unknown>;
-  checkName(meta, issues);
-  checkNamespace(meta, issues);
-  const labels = stringMap(meta.labels, 'metadata.labels', issues) ?? {};
-  for (const [key, value] of Object.entries(labels)) {
-    for (const error of qualifiedNameErrors(key)) issues.push(fieldError.invalid('metadata.labels', key, error));
-    if (typeof value !== 'string') continue;
-    if (value.length > 63) issues.push(fieldError.invalid('metadata.labels', value, 'must be no more than 63 characters'));
-    if (!LABEL_VALUE.test(value)) issues.push(fieldError.invalid('metadata.labels', value, LABEL_VALUE_ERROR));
-  }
-  const annotations = stringMap(meta.annotations, 'metadata.annotations', issues) ?? {};
+}
+
+/** `annotations`: qualified names (case-insensitive), 256 KiB in all (ValidateAnnotations). */
+function validateAnnotations(path: FieldPath, findings: Findings, metadata: Record<string, unknown>): void {
+  const annotations = validateStringMap(path, findings, metadata, 'annotations') ?? {};
   let size = 0;
-  for (const [key, value] of Object.entries(annotations)) {
-    for (const error of qualifiedNameErrors(key.toLowerCase())) issues.push(fieldError.invalid('metadata.annotations', key, error));
-    size += key.length + (typeof value === 'string' ? value.length : 0);
+  for (const [key, annotation] of Object.entries(annotations)) {
+    for (const error of qualifiedNameErrors(key.toLowerCase())) findings.add(fieldError.invalid(path.child('annotations'), key, error));
+    size += key.length + (typeof annotation === 'string' ? annotation.length : 0);
   }
-  if (size > 256 * 1024) {
-    issues.push({ path: 'metadata.annotations', message: `Too long: may not be more than ${256 * 1024} bytes`, blocking: true });
+  if (size > 256 * 1024) findings.add(fieldError.tooLong(path.child('annotations'), 256 * 1024));
+}
+
+/**
+ * Appends what is wrong with `metadata` (at `path`): a name, an optional namespace, labels and
+ * annotations, as ValidateObjectMeta (apimachinery/pkg/api/validation) checks them.
+ */
+export function validateMetadata(path: FieldPath, findings: Findings, metadata: unknown): void {
+  if (metadata === undefined || metadata === null) {
+    findings.add(fieldError.required(path.child('name'), 'name or generateName is required'));
+    return;
   }
+  if (!isRecord(metadata)) {
+    findings.add(typeMismatch(path, 'object', metadata));
+    return;
+  }
+  validateName(path, findings, metadata);
+  validateNamespace(path, findings, metadata);
+  validateLabels(path, findings, metadata);
+  validateAnnotations(path, findings, metadata);
 }

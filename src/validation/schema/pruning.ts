@@ -5,27 +5,28 @@
  * Paths join properties and map keys with dots and list items with `[i]`, as the decoder prints them.
  */
 import type { SchemaNode } from './crd-catalog';
-import { fieldError, FieldIssue } from './field-errors';
+import { fieldError } from './field-errors';
+import type { FieldPath } from '../field-path';
+import type { Findings } from '../findings';
 import { isRecord } from '../json';
 
-/** Pushes an issue per unknown field under `value`. */
-export function findUnknownFields(value: unknown, schema: SchemaNode, path: string, issues: FieldIssue[]): void {
+/** Appends an unknown-field error per field under `value` (at `path`) that `schema` does not declare. */
+export function validateKnownFields(path: FieldPath, findings: Findings, value: unknown, schema: SchemaNode): void {
   if (Array.isArray(value)) {
     // Items without a schema admit no fields: an object where the schema has none is all unknown.
     const items = schema.items ?? {};
-    value.forEach((item, i) => findUnknownFields(item, items, `${path}[${i}]`, issues));
+    value.forEach((item, i) => validateKnownFields(path.index(i), findings, item, items));
     return;
   }
   if (!isRecord<unknown>(value)) return;
   const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
   const additional = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   for (const [key, child] of Object.entries(value)) {
-    const childPath = path ? `${path}.${key}` : key;
     const childSchema = schema.properties?.[key] ?? additional;
     if (childSchema) {
-      findUnknownFields(child, childSchema, childPath, issues);
+      validateKnownFields(path.child(key), findings, child, childSchema);
     } else if (!preserve) {
-      issues.push(fieldError.unknownField(childPath));
+      findings.add(fieldError.unknownField(path.child(key)));
     }
   }
 }
@@ -36,10 +37,10 @@ const OBJECT_META_FIELDS = new Set([
   'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields',
 ]);
 
-/** Unknown fields directly under `metadata`. */
-export function findUnknownMetadataFields(metadata: unknown, issues: FieldIssue[]): void {
+/** Appends an unknown-field error per field directly under `metadata` (at `path`) that ObjectMeta lacks. */
+export function validateKnownMetadataFields(path: FieldPath, findings: Findings, metadata: unknown): void {
   if (!isRecord<unknown>(metadata)) return;
   for (const key of Object.keys(metadata)) {
-    if (!OBJECT_META_FIELDS.has(key)) issues.push(fieldError.unknownField(`metadata.${key}`));
+    if (!OBJECT_META_FIELDS.has(key)) findings.add(fieldError.unknownField(path.child(key)));
   }
 }

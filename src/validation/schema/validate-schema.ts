@@ -5,21 +5,24 @@
  * schema, then the CEL rules unless a blocking error was found.
  */
 import { crdVersion, SchemaNode, servedVersions } from './crd-catalog';
-import { Codes, Diagnostic, objectIdentity, Severity } from '../diagnostic';
-import { fieldError, FieldIssue, NO_PATH } from './field-errors';
+import { fieldError } from './field-errors';
 import { validateMetadata } from './metadata';
-import { findUnknownFields, findUnknownMetadataFields } from './pruning';
+import { validateKnownFields, validateKnownMetadataFields } from './pruning';
 import { validateValue } from './structural';
-import { evaluateRules } from '../cel/rules';
+import { validateRules } from '../cel/rules';
+import { FieldPath } from '../field-path';
+import { Finding, Findings } from '../findings';
 
 /** Fields every object has, handled by the API server rather than by the CRD schema. */
 const SERVER_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
-const CEL_SKIPPED = 'Invalid value: "null": some validation rules were not checked because the object was invalid; '
-  + 'correct the existing errors to complete validation';
+const METADATA = FieldPath.at('metadata');
+const STATUS = FieldPath.at('status');
 
-/** The findings for one object: field issues in the API server's order. */
-function objectIssues(obj: Record<string, unknown>, schema: SchemaNode): FieldIssue[] {
+const CEL_SKIPPED = 'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+
+/** The findings for one object, in the API server's order. */
+function objectFindings(obj: Record<string, unknown>, schema: SchemaNode): Finding[] {
   const body: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(obj)) {
     if (!SERVER_FIELDS.has(field)) body[field] = value;
@@ -27,41 +30,40 @@ function objectIssues(obj: Record<string, unknown>, schema: SchemaNode): FieldIs
   // status is a subresource: what a create or update sends there is dropped, never validated...
   const status = body.status;
   delete body.status;
-  const walked = validateValue(body, schema, '');
+  const findings = new Findings();
+  validateMetadata(METADATA, findings, obj.metadata);
+  const walked = validateValue(FieldPath.ROOT, findings, body, schema);
 
   // ... but strict decoding sees the whole object, status included, and stops at unknown fields.
-  const unknown: FieldIssue[] = [];
-  findUnknownMetadataFields(obj.metadata, unknown);
-  unknown.push(...walked.unknownFields);
+  const unknownFields = new Findings();
+  validateKnownMetadataFields(METADATA, unknownFields, obj.metadata);
+  for (const finding of walked.unknownFields) unknownFields.add(finding);
   if (status !== undefined) {
-    if (schema.properties?.status) findUnknownFields(status, schema.properties.status, 'status', unknown);
-    else unknown.push(fieldError.unknownField('status'));
+    if (schema.properties?.status) validateKnownFields(STATUS, unknownFields, status, schema.properties.status);
+    else unknownFields.add(fieldError.unknownField(STATUS));
   }
-  if (unknown.length > 0) return unknown;
+  if (unknownFields.list.length > 0) return unknownFields.list;
 
-  const issues: FieldIssue[] = [];
-  validateMetadata(obj.metadata, issues);
-  issues.push(...walked.issues);
-  if (issues.some(issue => issue.blocking)) {
-    issues.push({ path: NO_PATH, message: CEL_SKIPPED });
+  if (findings.list.some(finding => finding.blocking)) {
+    findings.add(fieldError.invalid(FieldPath.NONE, null, CEL_SKIPPED));
   } else {
-    for (const task of walked.ruleTasks) evaluateRules(task, issues);
+    for (const task of walked.ruleTasks) validateRules(task.path, findings, task.schema, task.value, task.celValue);
   }
-  return issues;
+  return findings.list;
 }
 
 /**
- * Diagnostics for one object (empty when it is valid), `objectIndex` its position in the list being
- * validated. `obj` must have an Istio apiVersion.
+ * The API server's findings for one object (none when it is valid): strict decoding, metadata,
+ * structural schema and CEL rules. `obj` must have an Istio apiVersion.
  */
-export function validateSchema(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
-  const where = objectIdentity(obj);
-  const toDiagnostic = (issue: FieldIssue): Diagnostic =>
-    ({ severity: Severity.ERROR, code: Codes.SCHEMA_VALIDATION_ERROR, ...where, path: issue.path, message: issue.message, objectIndex });
-
+export function validateSchema(obj: Record<string, unknown>): Finding[] {
   const apiVersion = String(obj.apiVersion);
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
-  if (!kind) return [toDiagnostic({ path: 'kind', message: 'Required value: kind is required' })];
+  const findings = new Findings();
+  if (!kind) {
+    findings.error(FieldPath.at('kind'), 'Required value: kind is required');
+    return findings.list;
+  }
   const crd = crdVersion(apiVersion, kind);
   if (!crd) {
     const group = apiVersion.split('/')[0];
@@ -69,7 +71,8 @@ export function validateSchema(obj: Record<string, unknown>, objectIndex: number
     const hint = served.length
       ? `Istio serves ${kind} as ${served.map(v => `${group}/${v}`).join(', ')}`
       : `Istio has no kind ${kind} in ${group}`;
-    return [toDiagnostic({ path: '', message: `no matches for kind "${kind}" in version "${apiVersion}": ${hint}` })];
+    findings.error(FieldPath.ROOT, `no matches for kind "${kind}" in version "${apiVersion}": ${hint}`);
+    return findings.list;
   }
-  return objectIssues(obj, crd.schema).map(toDiagnostic);
+  return objectFindings(obj, crd.schema);
 }

@@ -1,6 +1,6 @@
-import { compiledRule, evaluateRules, needsCelValue } from '../../../src/validation/cel/rules';
+import { compiledRule, needsCelValue, validateRules } from '../../../src/validation/cel/rules';
 import { allCrdVersions, SchemaNode, ValidationRule } from '../../../src/validation/schema/crd-catalog';
-import { FieldIssue } from '../../../src/validation/schema/field-errors';
+import { at, collect } from '../../support/objects';
 
 
 /** Every x-kubernetes-validations rule of a schema, with the path of the node that declares it. */
@@ -43,13 +43,10 @@ describe('CEL rules of the Istio CRDs', () => {
   });
 });
 
-describe('evaluateRules', () => {
+describe('validateRules', () => {
   const schema = (rules: ValidationRule[], type = 'string'): SchemaNode => ({ type, 'x-kubernetes-validations': rules });
-  const run = (node: SchemaNode, value: unknown, celValue: unknown = value) => {
-    const issues: FieldIssue[] = [];
-    evaluateRules({ schema: node, value, celValue, path: () => 'spec.timeout' }, issues);
-    return issues;
-  };
+  const run = (node: SchemaNode, value: unknown, celValue: unknown = value) =>
+    collect(findings => validateRules(at('spec', 'timeout'), findings, node, value, celValue));
 
   test('a passing rule reports nothing', () => {
     expect(run(schema([{ rule: "duration(self) >= duration('1ms')", message: 'too short' }]), '10s')).toEqual([]);

@@ -1,4 +1,4 @@
-import { formatIssue } from '../../../src/validation/schema/formats';
+import { checkFormat } from '../../../src/validation/schema/formats';
 
 describe('string formats', () => {
   test.each([
@@ -14,6 +14,6 @@ describe('string formats', () => {
     ['int32', 'x', undefined],
     ['double', 'x', undefined],
   ])('%s %p', (format, text, expected) => {
-    expect(formatIssue(format, text)).toBe(expected);
+    expect(checkFormat(format, text)).toBe(expected);
   });
 });

@@ -1,10 +1,11 @@
-import { FieldIssue } from '../../../src/validation/schema/field-errors';
+import { Findings } from '../../../src/validation/findings';
 import { validateMetadata } from '../../../src/validation/schema/metadata';
+import { at, reportLines } from '../../support/objects';
 
 function check(metadata: unknown): string[] {
-  const issues: FieldIssue[] = [];
-  validateMetadata(metadata, issues);
-  return issues.map(issue => `${issue.path}: ${issue.message}`);
+  const findings = new Findings();
+  validateMetadata(at('metadata'), findings, metadata);
+  return reportLines(findings.list);
 }
 
 describe('object metadata', () => {

@@ -1,12 +1,15 @@
-import { evaluateRules } from '../../../src/validation/cel/rules';
+import { validateRules } from '../../../src/validation/cel/rules';
+import { Findings } from '../../../src/validation/findings';
 import { SchemaNode } from '../../../src/validation/schema/crd-catalog';
 import { validateValue } from '../../../src/validation/schema/structural';
+import { at, reportLines } from '../../support/objects';
 
 /** Schema findings, then the findings of the CEL rules the walk queued (run here unconditionally). */
 function check(value: unknown, schema: SchemaNode, path = 'spec'): string[] {
-  const { issues, ruleTasks } = validateValue(value, schema, path);
-  for (const task of ruleTasks) evaluateRules(task, issues);
-  return issues.map(issue => `${issue.path}: ${issue.message}`);
+  const findings = new Findings();
+  const { ruleTasks } = validateValue(at(path), findings, value, schema);
+  for (const task of ruleTasks) validateRules(task.path, findings, task.schema, task.value, task.celValue);
+  return reportLines(findings.list);
 }
 
 const object = (properties: Record<string, SchemaNode>, extra: Partial<SchemaNode> = {}): SchemaNode =>
@@ -142,13 +145,14 @@ describe('structural schema validation', () => {
   describe('objects', () => {
     test('unknown fields are collected apart, as strict decoding reports them', () => {
       const schema = object({ hosts: { type: 'array', items: object({ name: { type: 'string' } }) }, port: { type: 'string' } });
-      const { issues, unknownFields } = validateValue({ hostz: 1, hosts: [{ nam: 'a' }], port: { number: 80 } }, schema, 'spec');
-      expect(unknownFields.map(issue => `${issue.path}: ${issue.message}`)).toEqual([
+      const findings = new Findings();
+      const { unknownFields } = validateValue(at('spec'), findings, { hostz: 1, hosts: [{ nam: 'a' }], port: { number: 80 } }, schema);
+      expect(reportLines(unknownFields)).toEqual([
         'spec.hostz: unknown field "spec.hostz"',
         'spec.hosts[0].nam: unknown field "spec.hosts[0].nam"',
         'spec.port.number: unknown field "spec.port.number"',
       ]);
-      expect(issues.map(issue => issue.path)).toEqual(['spec.port']);
+      expect(findings.list.map(finding => finding.path.toString())).toEqual(['spec.port']);
     });
 
     test('x-kubernetes-preserve-unknown-fields keeps anything', () => {
@@ -217,8 +221,8 @@ describe('structural schema validation', () => {
 
     test('a node with a wrong type queues no rule', () => {
       const schema: SchemaNode = { 'type': 'array', 'x-kubernetes-validations': [rule] };
-      expect(validateValue('x', schema, 'spec').ruleTasks).toEqual([]);
-      expect(validateValue([], schema, 'spec').ruleTasks).toHaveLength(1);
+      expect(validateValue(at('spec'), new Findings(), 'x', schema).ruleTasks).toEqual([]);
+      expect(validateValue(at('spec'), new Findings(), [], schema).ruleTasks).toHaveLength(1);
     });
 
     test('schemaless values reach CEL with whole numbers as int', () => {

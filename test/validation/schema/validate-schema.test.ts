@@ -1,10 +1,21 @@
+import { Diagnostic, toDiagnostic } from '../../../src/validation/diagnostic';
 import { validateSchema } from '../../../src/validation/schema/validate-schema';
+import { reportLines } from '../../support/objects';
 
-const lines = (obj: Record<string, unknown>) => validateSchema(obj, 0).map(d => `${d.path}: ${d.message}`);
+const lines = (obj: Record<string, unknown>) => reportLines(validateSchema(obj));
+
+/** The findings as the engine returns them, the object at `objectIndex` of its list (the plain Diagnostic part). */
+function diagnostics(obj: Record<string, unknown>, objectIndex: number): Diagnostic[] {
+  return validateSchema(obj).map(finding => {
+    const { fieldPath, ...diagnostic } = toDiagnostic(finding, obj, objectIndex);
+    expect(fieldPath).toBe(finding.path);
+    return diagnostic;
+  });
+}
 
 describe('schema + CEL validation of one object', () => {
   test('a valid object', () => {
-    expect(validateSchema({
+    expect(diagnostics({
       apiVersion: 'networking.istio.io/v1',
       kind: 'Gateway',
       metadata: { name: 'public', namespace: 'istio-system' },
@@ -13,7 +24,7 @@ describe('schema + CEL validation of one object', () => {
   });
 
   test('diagnostics carry severity, code, kind, version, namespace, name and the object\'s index', () => {
-    expect(validateSchema({
+    expect(diagnostics({
       apiVersion: 'networking.istio.io/v1beta1',
       kind: 'DestinationRule',
       metadata: { name: 'reviews', namespace: 'bookinfo' },
@@ -78,7 +89,7 @@ describe('schema + CEL validation of one object', () => {
   });
 
   test('no kind', () => {
-    expect(validateSchema({ apiVersion: 'networking.istio.io/v1', metadata: { name: 'x' } }, 0))
+    expect(diagnostics({ apiVersion: 'networking.istio.io/v1', metadata: { name: 'x' } }, 0))
       .toEqual([expect.objectContaining({ kind: '<no kind>', path: 'kind', message: 'Required value: kind is required' })]);
   });
 });
