@@ -77,5 +77,6 @@ function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): 
 
 /** The cross-resource findings, each on the object it names. */
 function analysisDiagnostics(objects: readonly unknown[], refused: ReadonlySet<number>, bestPractices?: boolean): EngineDiagnostic[] {
-  return analyzeObjects(objects, { refused, bestPractices }).map(d => ({ ...d, fieldPath: FieldPath.legacy(d.path) }));
+  return analyzeObjects(objects, { refused, bestPractices })
+    .map(finding => toDiagnostic(finding, objects[finding.objectIndex!], finding.objectIndex!));
 }

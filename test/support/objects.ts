@@ -130,3 +130,8 @@ export const at = FieldPath.at;
 export function reportLines(list: readonly Finding[]): string[] {
   return list.map(finding => `${finding.path}: ${finding.message}`);
 }
+
+/** A Kubernetes Node (cluster-scoped) with the given labels. */
+export function node(name: string, labels: Record<string, string>) {
+  return object('v1', 'Node', name, undefined, { labels });
+}

@@ -5,10 +5,11 @@
  * other and some workload matches both; hosts conflict when one is literally the same with the
  * same bind (model.CheckDuplicates: no wildcard matching).
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf, strings } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
+import { Entry, Group, ObjectSet, pushTo } from './core/object-set';
 import { matchesSelector, selectorString, Workloads } from './core/workloads';
 
 /** A gateway's claim of a host on one selector and port. */
@@ -17,7 +18,7 @@ interface Claim {
   readonly bind: string;
 }
 
-export function analyzeConflictingGateways(set: ObjectSet, report: Report): void {
+export function analyzeConflictingGateways(set: ObjectSet, findings: Findings): void {
   const gateways = set.of(Group.NETWORKING, 'Gateway');
   // `selector~port` → host → the gateways claiming it. Unlike istioctl, where the last server of a
   // gateway on a port replaces the claims of its earlier ones, every server counts.
@@ -30,12 +31,7 @@ export function analyzeConflictingGateways(set: ObjectSet, report: Report): void
       const key = `${selectorString(selector)}~${portOf(server)}`;
       let byHost = claims.get(key);
       if (!byHost) claims.set(key, byHost = new Map());
-      for (const host of strings(server.hosts)) {
-        const claim = { gateway: gateway.fullName, bind: bindOf(server) };
-        const claimants = byHost.get(host);
-        if (claimants) claimants.push(claim);
-        else byHost.set(host, [claim]);
-      }
+      for (const host of strings(server.hosts)) pushTo(byHost, host, { gateway: gateway.fullName, bind: bindOf(server) });
     }
   }
   const sameWorkloads = sameWorkloadSelectors(selectors, Workloads.of(set));
@@ -56,7 +52,8 @@ export function analyzeConflictingGateways(set: ObjectSet, report: Report): void
       }
       if (conflicting.size === 0) return;
       const hosts = strings(server.hosts).join(',');
-      report.add(gateway, IstioMessages.ConflictingGateways, `spec.servers[${i}].hosts`, [...conflicting].sort().join(','), selector, port, hosts);
+      const path = FieldPath.at('spec', 'servers').index(i).child('hosts');
+      findings.report(gateway, IstioMessages.ConflictingGateways, path, [...conflicting].sort().join(','), selector, port, hosts);
     });
   }
 }

@@ -5,17 +5,18 @@
  * `outboundTrafficPolicy.egressProxy` (ignored). Its other checks are about CRDs and removed kinds
  * (rbac.istio.io), which do not occur in a set of Istio 1.30 objects.
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
 import { Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 
-export function analyzeDeprecation(set: ObjectSet, report: Report): void {
+export function analyzeDeprecation(set: ObjectSet, findings: Findings): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     listOf(vs.spec.http).forEach((rule, i) => {
       const percent = isRecord(rule) && isRecord(rule.fault) && isRecord(rule.fault.delay) ? Number(rule.fault.delay.percent ?? 0) : 0;
       if (percent > 0) {
-        report.add(vs, IstioMessages.Deprecated, `spec.http[${i}].fault.delay.percent`,
+        findings.report(vs, IstioMessages.Deprecated, FieldPath.at('spec', 'http').index(i).child('fault', 'delay', 'percent'),
           'HTTPRoute.fault.delay.percent is deprecated; use HTTPRoute.fault.delay.percentage');
       }
     });
@@ -23,7 +24,7 @@ export function analyzeDeprecation(set: ObjectSet, report: Report): void {
   for (const sidecar of set.of(Group.NETWORKING, 'Sidecar')) {
     const policy = sidecar.spec.outboundTrafficPolicy;
     if (isRecord(policy) && policy.egressProxy !== undefined && policy.egressProxy !== null) {
-      report.add(sidecar, IstioMessages.Deprecated, 'spec.outboundTrafficPolicy.egressProxy', 'OutboundTrafficPolicy.EgressProxy ignored');
+      findings.report(sidecar, IstioMessages.Deprecated, FieldPath.at('spec', 'outboundTrafficPolicy', 'egressProxy'), 'OutboundTrafficPolicy.EgressProxy ignored');
     }
   }
 }

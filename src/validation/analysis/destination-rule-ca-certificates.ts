@@ -4,24 +4,26 @@
  * IST0128 for the rule's traffic policy, IST0129 per port-level setting; not reported for a
  * credentialName on a DestinationRule with a workloadSelector (the CA comes with the credential).
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
 import { Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 
-export function analyzeDestinationRuleCaCertificates(set: ObjectSet, report: Report): void {
+export function analyzeDestinationRuleCaCertificates(set: ObjectSet, findings: Findings): void {
   for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
     const host = typeof rule.spec.host === 'string' ? rule.spec.host : '';
     const hasSelector = isRecord(rule.spec.workloadSelector);
     const policy = isRecord(rule.spec.trafficPolicy) ? rule.spec.trafficPolicy : {};
     const tls = policy.tls;
     if (unverified(tls, hasSelector)) {
-      report.add(rule, IstioMessages.NoServerCertificateVerificationDestinationLevel, 'spec.trafficPolicy.tls.caCertificates',
+      findings.report(rule, IstioMessages.NoServerCertificateVerificationDestinationLevel, FieldPath.at('spec', 'trafficPolicy', 'tls', 'caCertificates'),
         rule.fullName, rule.namespace, tls.mode, host);
     }
     listOf(policy.portLevelSettings).forEach((setting, i) => {
       if (!isRecord(setting) || !unverified(setting.tls, hasSelector)) return;
-      report.add(rule, IstioMessages.NoServerCertificateVerificationPortLevel, `spec.trafficPolicy.portLevelSettings[${i}].tls.caCertificates`,
+      const path = FieldPath.at('spec', 'trafficPolicy', 'portLevelSettings').index(i).child('tls', 'caCertificates');
+      findings.report(rule, IstioMessages.NoServerCertificateVerificationPortLevel, path,
         rule.fullName, rule.namespace, setting.tls.mode, host, portSelectorText(setting.port));
     });
   }

@@ -7,14 +7,15 @@
  * are matched with the labels istiod adds (the topology labels of their Node, from Node objects of
  * the set, and `kubernetes.io/hostname`: Workloads.withNodeLabels).
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf, stringMap, strings } from '../json';
 import { IstioMessages } from './core/messages';
 import { Group, ObjectSet } from './core/object-set';
 import { ServiceRegistry } from './core/registry';
-import { Report } from './core/report';
 import { Workloads } from './core/workloads';
 
-export function analyzeDestinationRuleSubsets(set: ObjectSet, report: Report): void {
+export function analyzeDestinationRuleSubsets(set: ObjectSet, findings: Findings): void {
   const registry = ServiceRegistry.of(set);
   const workloads = Workloads.withNodeLabels(set);
   const knowsServices = set.of(Group.CORE, 'Service').length > 0;
@@ -22,7 +23,7 @@ export function analyzeDestinationRuleSubsets(set: ObjectSet, report: Report): v
     const host = typeof rule.spec.host === 'string' ? rule.spec.host : '';
     const service = registry.lookup(rule.namespace, strings(rule.spec.exportTo), host);
     if (!service) {
-      if (knowsServices) report.add(rule, IstioMessages.UnknownDestinationRuleHost, 'spec.host', host);
+      if (knowsServices) findings.report(rule, IstioMessages.UnknownDestinationRuleHost, FieldPath.at('spec', 'host'), host);
       continue;
     }
     if (!workloads.any) continue;
@@ -30,7 +31,8 @@ export function analyzeDestinationRuleSubsets(set: ObjectSet, report: Report): v
       if (!isRecord(subset)) return;
       const selector = { ...service.workloadSelector, ...stringMap(subset.labels) };
       if (!workloads.selectsAny(selector)) {
-        report.add(rule, IstioMessages.DestinationRuleSubsetNotSelectPods, `spec.subsets[${i}]`, typeof subset.name === 'string' ? subset.name : '');
+        const name = typeof subset.name === 'string' ? subset.name : '';
+        findings.report(rule, IstioMessages.DestinationRuleSubsetNotSelectPods, FieldPath.at('spec', 'subsets').index(i), name);
       }
     });
   }

@@ -7,22 +7,20 @@
  * (both without one) the same serverCertificate and privateKey. PILOT_SCOPE_GATEWAY_TO_NAMESPACE is
  * off by default, so namespaces do not separate gateways.
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf, stringMap } from '../json';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
+import { Entry, Group, ObjectSet, pushTo } from './core/object-set';
 import { matchesSelector } from './core/workloads';
 
-export function analyzeGatewayCertificates(set: ObjectSet, report: Report): void {
+export function analyzeGatewayCertificates(set: ObjectSet, findings: Findings): void {
   const gateways = set.of(Group.NETWORKING, 'Gateway');
   // Gateways by certificate, so each gateway is only compared with those sharing one of its certificates.
   const byCertificate = new Map<string, Entry[]>();
   for (const gateway of gateways) {
     for (const key of new Set(tlsServers(gateway).map(([, tls]) => certificateKey(tls)))) {
-      if (key === undefined) continue;
-      const sharing = byCertificate.get(key);
-      if (sharing) sharing.push(gateway);
-      else byCertificate.set(key, [gateway]);
+      if (key !== undefined) pushTo(byCertificate, key, gateway);
     }
   }
   for (const gateway of gateways) {
@@ -35,8 +33,8 @@ export function analyzeGatewayCertificates(set: ObjectSet, report: Report): void
       for (const [index, tls] of servers) {
         for (const [, otherTls] of tlsServers(other)) {
           if (certificateKey(tls) !== undefined && certificateKey(tls) === certificateKey(otherTls)) {
-            const path = `spec.servers[${index}].tls.${tls.credentialName ? 'credentialName' : 'serverCertificate'}`;
-            report.add(gateway, IstioMessages.GatewayDuplicateCertificate, path, [gateway.fullName, other.fullName]);
+            const path = FieldPath.at('spec', 'servers').index(index).child('tls', tls.credentialName ? 'credentialName' : 'serverCertificate');
+            findings.report(gateway, IstioMessages.GatewayDuplicateCertificate, path, [gateway.fullName, other.fullName]);
           }
         }
       }

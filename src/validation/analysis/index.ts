@@ -3,12 +3,11 @@
  * and our own (CI1xxx) for checks Istio lacks. One analyzer per file; the shared index, host rules
  * and message templates are in ./core. See ./README.md for what each check does and where it comes from.
  */
-import { Diagnostic } from '../diagnostic';
+import { Finding, Findings } from '../findings';
 import { BEST_PRACTICE_ANALYZERS } from './best-practices';
 import { analyzeConflictingGateways } from './conflicting-gateways';
 import { withExternalStubs } from './core/external-stubs';
-import { ObjectSet } from './core/object-set';
-import { Report } from './core/report';
+import { Analyzer, ObjectSet } from './core/object-set';
 import { analyzeDelegates } from './delegates';
 import { analyzeDeprecation } from './deprecation';
 import { analyzeDestinationRuleCaCertificates } from './destination-rule-ca-certificates';
@@ -26,9 +25,6 @@ import { analyzeUnreachableRules } from './unreachable-rules';
 import { analyzeVirtualServiceDestinations } from './virtual-service-destinations';
 import { analyzeVirtualServiceGateways } from './virtual-service-gateways';
 import { analyzeVirtualServiceSubsets } from './virtual-service-subsets';
-
-/** An analyzer adds its findings about the set to the report. */
-export type Analyzer = (set: ObjectSet, report: Report) => void;
 
 /** Every analyzer, in the order their findings on one object are listed. */
 export const ANALYZERS: readonly Analyzer[] = [
@@ -68,14 +64,15 @@ export interface AnalyzeOptions {
 /**
  * Findings about relations between objects; non-Istio objects (Services, Pods, ...) are context. An
  * undefined entry takes no part at all; a refused one (options.refused) only as a reference target.
- * Each diagnostic's `objectIndex` is the object it is reported on; they come sorted by it. Objects
- * declared external by an annotation (core/external-stubs.ts) count as present and are never reported on.
+ * Each finding's `objectIndex` is the object it is reported on (always set); they come sorted by it.
+ * Objects declared external by an annotation (core/external-stubs.ts) count as present and are never
+ * reported on.
  */
-export function analyzeObjects(objects: readonly unknown[], options: AnalyzeOptions = {}): Diagnostic[] {
+export function analyzeObjects(objects: readonly unknown[], options: AnalyzeOptions = {}): Finding[] {
   const set = new ObjectSet(withExternalStubs(objects), options.refused);
-  const report = new Report();
-  for (const analyzer of ANALYZERS) analyzer(set, report);
-  if (options.bestPractices) for (const analyzer of BEST_PRACTICE_ANALYZERS) analyzer(set, report);
+  const findings = new Findings();
+  for (const analyze of ANALYZERS) analyze(set, findings);
+  if (options.bestPractices) for (const analyze of BEST_PRACTICE_ANALYZERS) analyze(set, findings);
   // Array.prototype.sort is stable: an object's findings keep the analyzers' order.
-  return report.diagnostics.sort((a, b) => a.objectIndex! - b.objectIndex!);
+  return findings.list.sort((a, b) => a.objectIndex! - b.objectIndex!);
 }

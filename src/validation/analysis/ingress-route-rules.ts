@@ -10,12 +10,13 @@
  * - the message names the subset-routing VirtualService, then the checked one; istioctl reports
  *   one per route and such VirtualService (its output drops identical messages).
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf, strings } from '../json';
 import { IstioMessages } from './core/messages';
 import { Entry, Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 
-export function analyzeIngressRouteRules(set: ObjectSet, report: Report): void {
+export function analyzeIngressRouteRules(set: ObjectSet, findings: Findings): void {
   const services = set.of(Group.NETWORKING, 'VirtualService');
   // Per host, the VirtualServices that route it to a subset (input order).
   const subsetRouters = new Map<string, Entry[]>();
@@ -35,8 +36,9 @@ export function analyzeIngressRouteRules(set: ObjectSet, report: Report): void {
       listOf(isRecord(rule) ? rule.route : undefined).forEach((route, j) => {
         const destination = destinationOf(route);
         if (destination.subset !== '') return;
+        const path = FieldPath.at('spec', 'http').index(i).child('route').index(j).child('destination', 'host');
         for (const router of subsetRouters.get(destination.host) ?? []) {
-          report.add(vs, IstioMessages.IngressRouteRulesNotAffected, `spec.http[${i}].route[${j}].destination.host`, router.fullName, vs.fullName);
+          findings.report(vs, IstioMessages.IngressRouteRulesNotAffected, path, router.fullName, vs.fullName);
         }
       });
     });

@@ -4,12 +4,13 @@
  * Istio: pkg/config/analysis/analyzers/virtualservice/conflictingmeshgatewayhosts.go
  * (ConflictingMeshGatewayHostsAnalyzer) — IST0109, the host printed as `scope/fqdn`.
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { strings } from '../json';
 import { HostIndex } from './core/host-index';
 import { toFqdn } from './core/hosts';
 import { IstioMessages } from './core/messages';
-import { Entry, Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
+import { Entry, Group, ObjectSet, pushTo } from './core/object-set';
 
 interface Claim {
   readonly vs: Entry;
@@ -17,7 +18,7 @@ interface Claim {
   readonly hostIndex: number;
 }
 
-export function analyzeMeshGatewayHosts(set: ObjectSet, report: Report): void {
+export function analyzeMeshGatewayHosts(set: ObjectSet, findings: Findings): void {
   // Claims on `scope/fqdn`, scope `*` (exported everywhere) or a namespace it is exported to.
   const claims = new Map<string, Claim[]>();
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
@@ -25,10 +26,7 @@ export function analyzeMeshGatewayHosts(set: ObjectSet, report: Report): void {
     if (gateways.length > 0 && !gateways.includes('mesh')) continue;
     for (const scope of scopes(vs)) {
       strings(vs.spec.hosts).forEach((host, hostIndex) => {
-        const key = `${scope}/${toFqdn(vs.namespace, host)}`;
-        const list = claims.get(key);
-        if (list) list.push({ vs, hostIndex });
-        else claims.set(key, [{ vs, hostIndex }]);
+        pushTo(claims, `${scope}/${toFqdn(vs.namespace, host)}`, { vs, hostIndex });
       });
     }
   }
@@ -50,7 +48,8 @@ export function analyzeMeshGatewayHosts(set: ObjectSet, report: Report): void {
       // Each VirtualService is reported once, for the first conflict it is part of.
       if (reported.has(claim.vs.index)) continue;
       reported.add(claim.vs.index);
-      report.add(claim.vs, IstioMessages.ConflictingMeshGatewayVirtualServiceHosts, `spec.hosts[${claim.hostIndex}]`, names, key);
+      const path = FieldPath.at('spec', 'hosts').index(claim.hostIndex);
+      findings.report(claim.vs, IstioMessages.ConflictingMeshGatewayVirtualServiceHosts, path, names, key);
     }
   }
 }

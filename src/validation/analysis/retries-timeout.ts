@@ -3,17 +3,18 @@
  * the attempts (each bounded only by perTryTimeout, if set) have no overall deadline. Not reported
  * when retries are turned off (`attempts: 0`).
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf } from '../json';
 import { OwnMessages } from './core/messages';
 import { Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 
-export function analyzeRetriesWithoutTimeout(set: ObjectSet, report: Report): void {
+export function analyzeRetriesWithoutTimeout(set: ObjectSet, findings: Findings): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     listOf(vs.spec.http).forEach((rule, i) => {
       if (!isRecord(rule) || !isRecord(rule.retries) || rule.timeout !== undefined) return;
       if (rule.retries.attempts === 0) return;
-      report.add(vs, OwnMessages.RetriesWithoutTimeout, `spec.http[${i}].retries`);
+      findings.report(vs, OwnMessages.RetriesWithoutTimeout, FieldPath.at('spec', 'http').index(i).child('retries'));
     });
   }
 }

@@ -6,19 +6,21 @@
  * MeshConfig turns on DNS auto-allocation. A set of manifests carries no MeshConfig, so Istio's
  * default (off) applies.
  */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
 import { Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 
-export function analyzeServiceEntryAddresses(set: ObjectSet, report: Report): void {
+export function analyzeServiceEntryAddresses(set: ObjectSet, findings: Findings): void {
   for (const entry of set.of(Group.NETWORKING, 'ServiceEntry')) {
     const status = isRecord(entry.raw.status) ? entry.raw.status : {};
     if (listOf(entry.spec.addresses).length > 0 || listOf(status.addresses).length > 0) continue;
     listOf(entry.spec.ports).forEach((port, i) => {
       if (!isRecord(port)) return;
       const protocol = typeof port.protocol === 'string' ? port.protocol : '';
-      if (protocol === '' || protocol.toUpperCase() === 'TCP') report.add(entry, IstioMessages.ServiceEntryAddressesRequired, `spec.ports[${i}].protocol`);
+      if (protocol !== '' && protocol.toUpperCase() !== 'TCP') return;
+      findings.report(entry, IstioMessages.ServiceEntryAddressesRequired, FieldPath.at('spec', 'ports').index(i).child('protocol'));
     });
   }
 }

@@ -7,15 +7,15 @@
  *   outside the set; it is reported only when no VirtualService or DestinationRule of the set
  *   names it either, as a hint of a typo.
  */
+import { Findings } from '../findings';
 import { strings } from '../json';
 import { resourceNameFromHost, SERVICE_DOMAIN, toFqdn } from './core/hosts';
 import { OwnMessages } from './core/messages';
 import { Entry, Group, ObjectSet } from './core/object-set';
 import { ServiceRegistry } from './core/registry';
-import { Report } from './core/report';
 import { allDestinations, destinationHost } from './core/routes';
 
-export function analyzeUnknownHosts(set: ObjectSet, report: Report): void {
+export function analyzeUnknownHosts(set: ObjectSet, findings: Findings): void {
   if (set.of(Group.CORE, 'Service').length > 0) return;
   const registry = ServiceRegistry.of(set);
   const named = namedHosts(set);
@@ -24,13 +24,13 @@ export function analyzeUnknownHosts(set: ObjectSet, report: Report): void {
     for (const target of allDestinations(set, vs)) {
       const host = destinationHost(target.destination);
       if (host === '' || registry.lookup(vs.namespace, exportTo, host)) continue;
-      const path = `${target.path}.host`;
+      const path = target.path.child('host');
       if (!isClusterLocal(host)) {
-        report.add(vs, OwnMessages.UnknownDestinationHost, path,
+        findings.report(vs, OwnMessages.UnknownDestinationHost, path,
           `host "${host}" is not in the service registry: no ServiceEntry in the set declares it, so istiod has no cluster to route to; add a ServiceEntry for it`);
       } else if (!named.has(resourceNameFromHost(vs.namespace, host))) {
         const fqdn = toFqdn(vs.namespace, host);
-        report.add(vs, OwnMessages.UnknownDestinationHost, path,
+        findings.report(vs, OwnMessages.UnknownDestinationHost, path,
           `host "${host}"${fqdn === host ? '' : ` (${fqdn})`} is not declared by any Service, ServiceEntry, VirtualService or DestinationRule in the set`);
       }
     }

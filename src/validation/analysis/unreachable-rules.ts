@@ -6,15 +6,16 @@
  * VirtualServiceIneffectiveMatch that istioctl analyze reports as IST0130 and IST0131.
  */
 import { goQuote } from '../../go/format';
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isRecord, listOf } from '../json';
 import { IstioMessages } from './core/messages';
 import { Entry, Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 import { stringMatchType, StringMatchType, stringMatchValue } from '../webhook/common/string-match';
 
-export function analyzeUnreachableRules(set: ObjectSet, report: Report): void {
+export function analyzeUnreachableRules(set: ObjectSet, findings: Findings): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
-    for (const section of ['http', 'tcp', 'tls'] as const) analyzeSection(vs, section, report);
+    for (const section of ['http', 'tcp', 'tls'] as const) validateReachability(FieldPath.at('spec', section), findings, vs, section);
   }
 }
 
@@ -22,7 +23,7 @@ export function analyzeUnreachableRules(set: ObjectSet, report: Report): void {
 interface PrefixMatch {
   readonly rule: string;
   readonly match: string;
-  readonly path: string;
+  readonly path: FieldPath;
   readonly prefix: string;
   readonly port: number;
   readonly method: string;
@@ -32,17 +33,21 @@ interface PrefixMatch {
   readonly withoutHeaders: Map<string, string>;
 }
 
-function analyzeSection(vs: Entry, section: 'http' | 'tcp' | 'tls', report: Report): void {
+/**
+ * analyzeUnreachableHTTPRules, analyzeUnreachableTCPRules, analyzeUnreachableTLSRules
+ * (pkg/config/validation/virtualservice.go): the rules of one section of `vs`, at `path`.
+ */
+function validateReachability(path: FieldPath, findings: Findings, vs: Entry, section: 'http' | 'tcp' | 'tls'): void {
   const rules = listOf(vs.spec[section]);
-  const unused = (path: string, rule: string, reason: string) => report.add(vs, IstioMessages.VirtualServiceUnreachableRule, path, rule, reason);
-  const ineffective = (path: string, rule: string, match: string, earlier: string) =>
-    report.add(vs, IstioMessages.VirtualServiceIneffectiveMatch, path, rule, match, earlier);
+  const unused = (at: FieldPath, rule: string, reason: string) => findings.report(vs, IstioMessages.VirtualServiceUnreachableRule, at, rule, reason);
+  const ineffective = (at: FieldPath, rule: string, match: string, earlier: string) =>
+    findings.report(vs, IstioMessages.VirtualServiceIneffectiveMatch, at, rule, match, earlier);
   const seen = new Map<string, number>();
   const prefixMatches: PrefixMatch[] = [];
   let catchAll = -1;
   rules.forEach((rule, i) => {
     if (!isRecord(rule)) return;
-    const rulePath = `spec.${section}[${i}]`;
+    const rulePath = path.index(i);
     const matches = listOf(rule.match);
     if (matches.length === 0) {
       if (catchAll >= 0) unused(rulePath, ruleName(section, rule, i), 'only the last rule can have no matches');
@@ -51,7 +56,7 @@ function analyzeSection(vs: Entry, section: 'http' | 'tcp' | 'tls', report: Repo
     }
     let duplicates = 0;
     matches.forEach((match, j) => {
-      const matchPath = `${rulePath}.match[${j}]`;
+      const matchPath = rulePath.child('match').index(j);
       // Istio reports this once per match of the rule.
       if (catchAll >= 0) return unused(matchPath, ruleName(section, rule, i), 'route without matches defined before');
       const key = canonicalMatch(section, match);
@@ -134,7 +139,7 @@ function normalizeMap(map: unknown): unknown {
   return out;
 }
 
-function prefixMatch(rule: any, ruleIndex: number, match: any, matchIndex: number, path: string): PrefixMatch | undefined {
+function prefixMatch(rule: any, ruleIndex: number, match: any, matchIndex: number, path: FieldPath): PrefixMatch | undefined {
   const prefix = isRecord(match) && stringMatchType(match.uri) === StringMatchType.PREFIX ? stringMatchValue(match.uri) : '';
   if (prefix === '') return undefined;
   return {

@@ -4,14 +4,14 @@
  * IST0101 with reftype "host+subset in destinationrule" (routes) or "mirror+subset in
  * destinationrule" (mirrors) and refval `host+subset`.
  */
+import { Findings } from '../findings';
 import { isRecord, listOf } from '../json';
 import { resourceNameFromHost } from './core/hosts';
 import { IstioMessages } from './core/messages';
 import { Group, ObjectSet } from './core/object-set';
-import { Report } from './core/report';
 import { allDestinations, destinationHost } from './core/routes';
 
-export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): void {
+export function analyzeVirtualServiceSubsets(set: ObjectSet, findings: Findings): void {
   // As istioctl: a host names `namespace/name` (short names in the object's namespace), and a
   // DestinationRule's subsets count wherever it is, whatever its exportTo or workloadSelector.
   const defined = new Set<string>();
@@ -30,7 +30,7 @@ export function analyzeVirtualServiceSubsets(set: ObjectSet, report: Report): vo
       const name = resourceNameFromHost(vs.namespace, host);
       if (trusted.has(name) || defined.has(`${name}\n${subset}`)) continue;
       const reftype = target.mirror ? 'mirror+subset in destinationrule' : 'host+subset in destinationrule';
-      report.add(vs, IstioMessages.ReferencedResourceNotFound, `${target.path}.subset`, reftype, `${host}+${subset}`);
+      findings.report(vs, IstioMessages.ReferencedResourceNotFound, target.path.child('subset'), reftype, `${host}+${subset}`);
     }
   }
 }

@@ -1,6 +1,7 @@
-import { destinationRule, gateway, route, service, serviceEntry, virtualService } from './fixtures';
+import { route } from './fixtures';
 import { analyzeObjects } from '../../../src/validation/analysis';
 import { validateObjects } from '../../../src/validation/validate';
+import { destinationRule, gateway, object, pod, service, serviceEntry, virtualService } from '../../support/objects';
 
 describe('analyzeObjects', () => {
   test('undefined entries (objects that failed validation) take no part; findings are sorted by object', () => {
@@ -29,8 +30,8 @@ describe('analyzeObjects', () => {
         destinationRule(`dr${i}`, { host: `svc${i}`, subsets: [{ name: 'v1', labels: { version: 'v1' } }], trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } }, ns),
         serviceEntry(`se${i}`, { hosts: [`api${i}.example.com`], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }] }, ns),
         gateway(`gw${i}`, { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: [`h${i}.example.com`], tls: { mode: 'SIMPLE', credentialName: `cert${i}` } }] }, ns),
-        { apiVersion: 'v1', kind: 'Pod', metadata: { name: `pod${i}`, namespace: ns, labels: { app: `svc${i}`, version: 'v1' } } },
-        ...Array.from({ length: 4 }, (_, j) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm${i}-${j}`, namespace: ns } })),
+        pod(`pod${i}`, ns, { app: `svc${i}`, version: 'v1' }),
+        ...Array.from({ length: 4 }, (_, j) => object('v1', 'ConfigMap', `cm${i}-${j}`, undefined, ns)),
       );
     }
     objects.push(gateway('ingress', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*/*'] }] }, 'istio-system'));

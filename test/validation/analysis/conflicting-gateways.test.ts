@@ -1,5 +1,6 @@
-import { findings, gateway, pod } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { gateway, pod } from '../../support/objects';
 
 const server = (hosts: string[], port = 80, bind?: string) => ({ port: { number: port, name: `p${port}`, protocol: 'HTTP' }, hosts, ...(bind ? { bind } : {}) });
 

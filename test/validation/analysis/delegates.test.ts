@@ -1,5 +1,6 @@
-import { findings, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { virtualService } from '../../support/objects';
 
 const root = (delegate: Record<string, string>) => virtualService('root', { hosts: ['shop.example.com'], gateways: ['gw'], http: [{ match: [{ uri: { prefix: '/cart' } }], delegate }] }, 'edge');
 

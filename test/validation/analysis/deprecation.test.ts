@@ -1,5 +1,6 @@
-import { findings, route, sidecar, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { sidecar, virtualService } from '../../support/objects';
 
 describe('deprecated fields (IST0002)', () => {
   test('fault delay percentage and a Sidecar without egressProxy: nothing', () => {

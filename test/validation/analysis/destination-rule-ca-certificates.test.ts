@@ -1,5 +1,6 @@
-import { destinationRule, findings } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { destinationRule } from '../../support/objects';
 
 describe('client TLS without caCertificates (IST0128, IST0129)', () => {
   test('caCertificates set, ISTIO_MUTUAL, or a credentialName on a rule with a workloadSelector: nothing', () => {

@@ -1,5 +1,6 @@
-import { deployment, destinationRule, findings, pod, service, serviceEntry } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { deployment, destinationRule, node, pod, service, serviceEntry, sidecar } from '../../support/objects';
 
 const rule = destinationRule('reviews', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] }, 'bookinfo');
 
@@ -40,7 +41,6 @@ describe('DestinationRule subsets and host (IST0173, IST0174)', () => {
   });
 
   describe('pods carry their Node\'s topology labels and their node name (label.AugmentLabels)', () => {
-    const node = (name: string, labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, labels } });
     const onNode = (name: string, labels: Record<string, string>, nodeName?: string) =>
       ({ ...pod(name, 'bookinfo', labels), spec: { containers: [], ...(nodeName ? { nodeName } : {}) } });
     const subsetRule = (labels: Record<string, string>) =>
@@ -82,13 +82,13 @@ describe('DestinationRule subsets and host (IST0173, IST0174)', () => {
 
     test('a pod template\'s nodeName counts too', () => {
       const d = deployment('reviews', 'bookinfo', { app: 'reviews' });
-      (d.spec.template.spec as Record<string, unknown>).nodeName = 'n1';
+      (d.spec!.template as { spec: Record<string, unknown> }).spec.nodeName = 'n1';
       expect(selects({ 'topology.kubernetes.io/zone': 'eu-1a' }, zoned, d)).toBe(true);
     });
 
     test('Sidecar selectors still match the pod\'s own labels only', () => {
       const objects = [zoned, onNode('reviews-1', { app: 'reviews' }, 'n1'),
-        { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 's', namespace: 'bookinfo' }, spec: { workloadSelector: { labels: { 'topology.kubernetes.io/region': 'eu' } } } }];
+        sidecar('s', { workloadSelector: { labels: { 'topology.kubernetes.io/region': 'eu' } } }, 'bookinfo')];
       expect(findings(objects, 'IST0101').map(f => f.path)).toEqual(['spec.workloadSelector.labels']);
     });
   });

@@ -1,16 +1,12 @@
-import { analyzeObjects } from '../../../src/validation/analysis';
+import { diagnostics } from './fixtures';
+import { destinationRule, MetaArg, service, virtualService } from '../../support/objects';
 
-function rule(name: string, namespace?: string, subset = 'v1') {
-  return {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'DestinationRule',
-    metadata: { name, namespace },
-    spec: { host: 'reviews', subsets: [{ name: subset, labels: { version: subset } }] },
-  };
+function rule(name: string, meta?: MetaArg, subset = 'v1') {
+  return destinationRule(name, { host: 'reviews', subsets: [{ name: subset, labels: { version: subset } }] }, meta);
 }
 
 function duplicates(objects: unknown[]): string[] {
-  return analyzeObjects(objects).filter(d => d.code === 'CI1007').map(d => `${d.objectIndex} ${d.path}: ${d.message}`);
+  return diagnostics(objects).filter(d => d.code === 'CI1007').map(d => `${d.objectIndex} ${d.path}: ${d.message}`);
 }
 
 describe('CI1007 duplicate objects', () => {
@@ -26,13 +22,13 @@ describe('CI1007 duplicate objects', () => {
   });
 
   test('other versions of a kind are the same resource', () => {
-    const older = { ...rule('reviews', 'shop'), apiVersion: 'networking.istio.io/v1beta1' };
+    const older = rule('reviews', { namespace: 'shop', apiVersion: 'networking.istio.io/v1beta1' });
     expect(duplicates([older, rule('reviews', 'shop')])).toHaveLength(1);
   });
 
   test('different names, namespaces or kinds are not duplicates; nor are non-Istio objects', () => {
-    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'shop' }, spec: { ports: [{ port: 80 }] } };
-    const route = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'reviews', namespace: 'shop' }, spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', subset: 'v1' } }] }] } };
-    expect(duplicates([rule('reviews', 'shop'), rule('reviews', 'other'), rule('ratings', 'shop'), route, service, service])).toEqual([]);
+    const svc = service('reviews', 'shop');
+    const vs = virtualService('reviews', { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', subset: 'v1' } }] }] }, 'shop');
+    expect(duplicates([rule('reviews', 'shop'), rule('reviews', 'other'), rule('ratings', 'shop'), vs, svc, svc])).toEqual([]);
   });
 });

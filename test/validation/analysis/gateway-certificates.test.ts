@@ -1,5 +1,6 @@
-import { findings, gateway } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { gateway } from '../../support/objects';
 
 const https = (tls: Record<string, string>, host = 'a.example.com') => ({ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: [host], tls: { mode: 'SIMPLE', ...tls } });
 

@@ -1,5 +1,6 @@
-import { findings, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { virtualService } from '../../support/objects';
 
 const mesh = (subset = 'v1', host = 'reviews') => virtualService('reviews', { hosts: [host], http: [route(host, { subset })] }, 'shop');
 const ingress = (spec: Record<string, unknown> = {}) =>

@@ -1,5 +1,6 @@
-import { findings, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { virtualService } from '../../support/objects';
 
 const message = (names: string, host: string) =>
   `The VirtualServices ${names} associated with mesh gateway define the same host ${host} which can lead to undefined behavior. This can be fixed by merging the conflicting VirtualServices into a single resource.`;

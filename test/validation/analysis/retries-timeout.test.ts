@@ -1,5 +1,6 @@
-import { findings, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { virtualService } from '../../support/objects';
 
 describe('retries without a timeout (CI1003)', () => {
   test('retries with a timeout, or retries turned off: nothing', () => {

@@ -1,5 +1,6 @@
-import { findings, virtualService } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { virtualService } from '../../support/objects';
 
 const split = (...weights: (number | undefined)[]) => ({ route: weights.map((weight, i) => ({ destination: { host: 'reviews', subset: `v${i}` }, ...(weight === undefined ? {} : { weight }) })) });
 

@@ -1,5 +1,6 @@
-import { findings, serviceEntry } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { serviceEntry } from '../../support/objects';
 
 describe('ServiceEntry addresses for TCP ports (IST0134)', () => {
   test('addresses set, or only HTTP/TLS ports: nothing', () => {

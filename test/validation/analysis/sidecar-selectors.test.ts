@@ -1,5 +1,6 @@
-import { deployment, findings, namespaceObject, pod, sidecar } from './fixtures';
+import { findings } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { deployment, namespaceObject, pod, sidecar } from '../../support/objects';
 
 const egress = { egress: [{ hosts: ['./*'] }] };
 const selecting = (labels: Record<string, string>) => ({ workloadSelector: { labels }, ...egress });

@@ -1,5 +1,6 @@
-import { destinationRule, findings, route, service, serviceEntry, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { destinationRule, service, serviceEntry, virtualService } from '../../support/objects';
 
 describe('routes to hosts nothing declares (CI1001)', () => {
   test('hosts declared by a ServiceEntry, a VirtualService or a DestinationRule: nothing', () => {

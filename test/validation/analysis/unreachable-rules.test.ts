@@ -1,5 +1,6 @@
-import { findings, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { object, virtualService } from '../../support/objects';
 
 const vs = (spec: Record<string, unknown>) => virtualService('vs', { hosts: ['reviews'], ...spec }, 'bookinfo');
 
@@ -162,6 +163,6 @@ describe('unreachable rules and ineffective matches: names, zero values, StringM
 
   test('no routes at all', () => {
     expect(messages({})).toEqual([]);
-    expect(findings([{ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'vs' } }], 'IST0130', 'IST0131')).toEqual([]);
+    expect(findings([object('networking.istio.io/v1', 'VirtualService', 'vs', undefined)], 'IST0130', 'IST0131')).toEqual([]);
   });
 });

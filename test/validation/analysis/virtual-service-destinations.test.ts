@@ -1,5 +1,6 @@
-import { findings, route, service, serviceEntry, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { service, serviceEntry, virtualService } from '../../support/objects';
 
 describe('VirtualService destination hosts (IST0101 host / mirror host / host:port, IST0112)', () => {
   test('hosts that resolve to a Service or a visible ServiceEntry, with a valid port: nothing', () => {

@@ -1,5 +1,6 @@
-import { findings, gateway, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { gateway, object, virtualService } from '../../support/objects';
 
 const ingress = gateway('ingress', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*.example.com'] }] }, 'istio-system');
 
@@ -47,7 +48,7 @@ describe('VirtualService gateways (IST0101, IST0132, IST0165)', () => {
   });
 
   test('as in 1.30.3, a Kubernetes Gateway API Gateway is not an Istio Gateway: not found, and no host of it serves', () => {
-    const k8s = { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'kgw', namespace: 'shop' }, spec: { listeners: [{ name: 'http', port: 80 }] } };
+    const k8s = object('gateway.networking.k8s.io/v1', 'Gateway', 'kgw', { listeners: [{ name: 'http', port: 80 }] }, 'shop');
     const vs = virtualService('web', { hosts: ['www.example.com'], gateways: ['kgw'], http: [route('web')] }, 'shop');
     expect(findings([k8s, vs], 'IST0101', 'IST0132').map(f => f.message)).toEqual([
       'Referenced gateway not found: "kgw"',

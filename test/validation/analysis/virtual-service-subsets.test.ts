@@ -1,5 +1,6 @@
-import { destinationRule, findings, route, virtualService } from './fixtures';
+import { findings, route } from './fixtures';
 import { Severity } from '../../../src/validation/diagnostic';
+import { destinationRule, virtualService } from '../../support/objects';
 
 const rule = destinationRule('reviews', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] }, 'bookinfo');
 

@@ -5,11 +5,11 @@
  * the pool from the service's capacity, which a tool cannot know, and no limit beats a wrong one (the
  * patterns' ResilienceProfile.standard() leaves it unset for that reason).
  */
-import { reportSubsetsWithout } from './traffic-policy';
+import { analyzeSubsetsWithout } from './traffic-policy';
+import { Findings } from '../../findings';
 import { BestPracticeMessages } from '../core/messages';
 import { ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 
-export function analyzeConnectionPool(set: ObjectSet, report: Report): void {
-  reportSubsetsWithout(set, report, 'connectionPool', BestPracticeMessages.NoConnectionPool);
+export function analyzeConnectionPool(set: ObjectSet, findings: Findings): void {
+  analyzeSubsetsWithout(set, findings, 'connectionPool', BestPracticeMessages.NoConnectionPool);
 }

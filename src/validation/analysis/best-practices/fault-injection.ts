@@ -3,18 +3,20 @@
  * on every request — percentage absent (Istio's default: 100) or 100 — and no match, so every request
  * to the host that reaches the route gets the fault, not just the test traffic.
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isRecord, listOf } from '../../json';
 import { BestPracticeMessages } from '../core/messages';
 import { Group, ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 
-export function analyzeFaultInjection(set: ObjectSet, report: Report): void {
+export function analyzeFaultInjection(set: ObjectSet, findings: Findings): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     listOf(vs.spec.http).forEach((rule, i) => {
       if (!isRecord(rule) || !isRecord(rule.fault) || listOf(rule.match).length > 0) return;
       for (const kind of ['delay', 'abort']) {
         const fault = rule.fault[kind];
-        if (isRecord(fault) && appliesToAll(fault)) report.add(vs, BestPracticeMessages.FaultOnAllTraffic, `spec.http[${i}].fault.${kind}`, kind);
+        if (!isRecord(fault) || !appliesToAll(fault)) continue;
+        findings.report(vs, BestPracticeMessages.FaultOnAllTraffic, FieldPath.at('spec', 'http').index(i).child('fault', kind), kind);
       }
     });
   }

@@ -10,11 +10,10 @@ import { analyzeOutlierDetection } from './outlier-detection';
 import { analyzeRouteTimeouts } from './route-timeouts';
 import { analyzeServiceEntryExport } from './service-entry-export';
 import { analyzeSidecarScope } from './sidecar-scope';
-import { ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
+import { Analyzer } from '../core/object-set';
 
 /** Every best-practice analyzer, in the order their findings on one object are listed. */
-export const BEST_PRACTICE_ANALYZERS: readonly ((set: ObjectSet, report: Report) => void)[] = [
+export const BEST_PRACTICE_ANALYZERS: readonly Analyzer[] = [
   analyzeRouteTimeouts,
   analyzeFaultInjection,
   analyzeOutlierDetection,

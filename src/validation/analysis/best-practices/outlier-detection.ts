@@ -2,11 +2,11 @@
  * Best practice 6, "Outlier Detection": CI2003, a subset of a DestinationRule with no outlier
  * detection, so endpoints that keep failing stay in the load balancing pool.
  */
-import { reportSubsetsWithout } from './traffic-policy';
+import { analyzeSubsetsWithout } from './traffic-policy';
+import { Findings } from '../../findings';
 import { BestPracticeMessages } from '../core/messages';
 import { ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 
-export function analyzeOutlierDetection(set: ObjectSet, report: Report): void {
-  reportSubsetsWithout(set, report, 'outlierDetection', BestPracticeMessages.NoOutlierDetection);
+export function analyzeOutlierDetection(set: ObjectSet, findings: Findings): void {
+  analyzeSubsetsWithout(set, findings, 'outlierDetection', BestPracticeMessages.NoOutlierDetection);
 }

@@ -7,19 +7,21 @@
  * timeout switched off on purpose) are left alone.
  */
 import { parseGoDuration } from '../../../go/time';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isRecord, listOf } from '../../json';
 import { BestPracticeMessages } from '../core/messages';
 import { Group, ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 
-export function analyzeRouteTimeouts(set: ObjectSet, report: Report): void {
+export function analyzeRouteTimeouts(set: ObjectSet, findings: Findings): void {
   for (const vs of set.of(Group.NETWORKING, 'VirtualService')) {
     listOf(vs.spec.http).forEach((rule, i) => {
       if (!isRecord(rule) || listOf(rule.route).length === 0) return;
+      const rulePath = FieldPath.at('spec', 'http').index(i);
       const retries = isRecord(rule.retries) ? rule.retries : undefined;
       if (rule.timeout === undefined) {
         // With retries, CI1003 (a default check) says it already.
-        if (!retries || retries.attempts === 0) report.add(vs, BestPracticeMessages.RouteWithoutTimeout, `spec.http[${i}]`);
+        if (!retries || retries.attempts === 0) findings.report(vs, BestPracticeMessages.RouteWithoutTimeout, rulePath);
         return;
       }
       const timeout = nanos(rule.timeout);
@@ -28,7 +30,7 @@ export function analyzeRouteTimeouts(set: ObjectSet, report: Report): void {
       if (timeout === undefined || timeout === 0n || perTry === undefined || typeof attempts !== 'number' || attempts <= 0) return;
       const tries = BigInt(attempts) + 1n;
       if (tries * perTry <= timeout) return;
-      report.add(vs, BestPracticeMessages.RetriesExceedTimeout, `spec.http[${i}].retries`,
+      findings.report(vs, BestPracticeMessages.RetriesExceedTimeout, rulePath.child('retries'),
         Number(tries), attempts, retries!.perTryTimeout, shortDuration(tries * perTry), rule.timeout);
     });
   }

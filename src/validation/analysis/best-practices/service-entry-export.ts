@@ -3,17 +3,18 @@
  * `exportTo` (Istio's default) or `*` in it. Whether every namespace needs the host is not for a tool
  * to know; a ServiceEntry that should be everywhere says so with a suppression.
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { strings } from '../../json';
 import { BestPracticeMessages } from '../core/messages';
 import { Group, ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 
-export function analyzeServiceEntryExport(set: ObjectSet, report: Report): void {
+export function analyzeServiceEntryExport(set: ObjectSet, findings: Findings): void {
   for (const entry of set.of(Group.NETWORKING, 'ServiceEntry')) {
     const exportTo = strings(entry.spec.exportTo);
     if (exportTo.length > 0 && !exportTo.includes('*')) continue;
     const hosts = strings(entry.spec.hosts);
-    report.add(entry, BestPracticeMessages.ServiceEntryExportedToAll, 'spec.exportTo',
+    findings.report(entry, BestPracticeMessages.ServiceEntryExportedToAll, FieldPath.at('spec', 'exportTo'),
       exportTo.length === 0 ? 'no exportTo' : 'exportTo "*"', hosts.length === 1 ? hosts[0] : 'its hosts');
   }
 }

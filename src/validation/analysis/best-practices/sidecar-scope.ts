@@ -5,15 +5,16 @@
  * namespace, on its first workload in the input. An info: the gain (a smaller proxy configuration) matters in
  * large meshes, whose size the set does not show.
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { BestPracticeMessages } from '../core/messages';
 import { Group, isOpaque, ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 import { Workloads } from '../core/workloads';
 
 /** Istio's root namespace without a MeshConfig: a Sidecar there without selector is the mesh default. */
 const ROOT_NAMESPACE = 'istio-system';
 
-export function analyzeSidecarScope(set: ObjectSet, report: Report): void {
+export function analyzeSidecarScope(set: ObjectSet, findings: Findings): void {
   const sidecars = set.targets(Group.NETWORKING, 'Sidecar');
   const meshDefault = sidecars.some(sidecar => sidecar.namespace === ROOT_NAMESPACE && sidecar.spec.workloadSelector === undefined);
   if (meshDefault) return;
@@ -23,6 +24,6 @@ export function analyzeSidecarScope(set: ObjectSet, report: Report): void {
   for (const workload of inInputOrder) {
     if (covered.has(workload.namespace) || reported.has(workload.namespace) || isOpaque(workload.source)) continue;
     reported.add(workload.namespace);
-    report.add(workload.source, BestPracticeMessages.NamespaceWithoutSidecar, '', workload.namespace);
+    findings.report(workload.source, BestPracticeMessages.NamespaceWithoutSidecar, FieldPath.ROOT, workload.namespace);
   }
 }

@@ -4,10 +4,11 @@
  * overrides the rule's field by field (istiod's MergeTrafficPolicy), and a field set for some ports
  * (portLevelSettings) counts as set.
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isRecord, listOf, stringMap } from '../../json';
 import { MessageType } from '../core/messages';
 import { Group, ObjectSet } from '../core/object-set';
-import { Report } from '../core/report';
 
 /** `field` is set in a trafficPolicy, at the top or for some port. */
 export function policyHas(policy: unknown, field: string): boolean {
@@ -21,12 +22,12 @@ export function policyHas(policy: unknown, field: string): boolean {
  * subset without labels selects every endpoint of the host (a way to carry a traffic policy for some
  * routes, as Istio's egress gateway tasks do) and is not checked.
  */
-export function reportSubsetsWithout(set: ObjectSet, report: Report, field: string, type: MessageType): void {
+export function analyzeSubsetsWithout(set: ObjectSet, findings: Findings, field: string, type: MessageType): void {
   for (const rule of set.of(Group.NETWORKING, 'DestinationRule')) {
     if (policyHas(rule.spec.trafficPolicy, field)) continue;
     const missing = listOf(rule.spec.subsets)
       .filter(subset => isRecord(subset) && Object.keys(stringMap(subset.labels)).length > 0 && !policyHas(subset.trafficPolicy, field))
       .map(subset => (typeof subset.name === 'string' ? subset.name : ''));
-    if (missing.length > 0) report.add(rule, type, `spec.trafficPolicy.${field}`, missing);
+    if (missing.length > 0) findings.report(rule, type, FieldPath.at('spec', 'trafficPolicy', field), missing);
   }
 }

@@ -3,6 +3,7 @@
  * look things up instead of scanning the whole set.
  */
 import { isExternalStub } from './external-stubs';
+import type { Findings, ReportedObject } from '../../findings';
 import { isRecord, nonEmptyString, stringMap } from '../../json';
 
 /** API groups the analyzers read. */
@@ -22,8 +23,8 @@ export const Group = {
 export const DEFAULT_NAMESPACE = 'default';
 
 /** One object of the set, with the parts every analyzer reads already extracted. */
-export interface Entry {
-  /** Position in the analyzed list (the diagnostic's `objectIndex`). */
+export interface Entry extends ReportedObject {
+  /** Position in the analyzed list (the finding's `objectIndex`). */
   readonly index: number;
   readonly raw: Record<string, unknown>;
   /** API group, '' for the core group. Every version of a kind is the same kind to the analyzers, as in istioctl. */
@@ -123,8 +124,11 @@ export function isOpaque(entry: Entry): boolean {
   return entry.external || entry.refused;
 }
 
+/** An analyzer reports what it finds about the set to `findings` (Findings.report: never on an external or refused entry). */
+export type Analyzer = (set: ObjectSet, findings: Findings) => void;
+
 /** Adds an item to the list a multimap holds under `key`. */
-export function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+export function pushTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   const items = map.get(key);
   if (items) items.push(item);
   else map.set(key, [item]);

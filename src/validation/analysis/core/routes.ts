@@ -1,5 +1,6 @@
 /** The destinations of a VirtualService, enumerated as istioctl's analyzers do (virtualservice/util.go). */
 import { Entry, ObjectSet } from './object-set';
+import { FieldPath } from '../../field-path';
 import { isRecord, listOf } from '../../json';
 
 /** A destination of a route or a mirror, with where it is. */
@@ -9,7 +10,7 @@ export interface RouteDestination {
   /** The Destination object (`host`, `subset`, `port`). */
   readonly destination: Record<string, any>;
   /** Path of the Destination object: `spec.http[0].route[1].destination`, `spec.http[0].mirror`. */
-  readonly path: string;
+  readonly path: FieldPath;
   readonly mirror: boolean;
 }
 
@@ -19,9 +20,10 @@ export function routeDestinations(spec: any): RouteDestination[] {
   for (const section of ['tcp', 'tls', 'http']) {
     listOf(spec[section]).forEach((rule, i) => {
       if (!isRecord(rule)) return;
+      const routePath = FieldPath.at('spec', section).index(i).child('route');
       listOf(rule.route).forEach((route, j) => {
         if (isRecord(route) && isRecord(route.destination)) {
-          out.push({ section, destination: route.destination, path: `spec.${section}[${i}].route[${j}].destination`, mirror: false });
+          out.push({ section, destination: route.destination, path: routePath.index(j).child('destination'), mirror: false });
         }
       });
     });
@@ -34,10 +36,11 @@ export function mirrorDestinations(spec: any): RouteDestination[] {
   const out: RouteDestination[] = [];
   listOf(spec.http).forEach((rule, i) => {
     if (!isRecord(rule)) return;
-    if (isRecord(rule.mirror)) out.push({ section: 'http.mirror', destination: rule.mirror, path: `spec.http[${i}].mirror`, mirror: true });
+    const rulePath = FieldPath.at('spec', 'http').index(i);
+    if (isRecord(rule.mirror)) out.push({ section: 'http.mirror', destination: rule.mirror, path: rulePath.child('mirror'), mirror: true });
     listOf(rule.mirrors).forEach((mirror, j) => {
       if (isRecord(mirror) && isRecord(mirror.destination)) {
-        out.push({ section: 'http.mirrors', destination: mirror.destination, path: `spec.http[${i}].mirrors[${j}].destination`, mirror: true });
+        out.push({ section: 'http.mirrors', destination: mirror.destination, path: rulePath.child('mirrors').index(j).child('destination'), mirror: true });
       }
     });
   });

@@ -1,6 +1,7 @@
 import { bestPractices } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
-import { route, virtualService } from '../fixtures';
+import { virtualService } from '../../../support/objects';
+import { route } from '../fixtures';
 
 describe('fault injection on every request (CI2008)', () => {
   test('a fault without match, percentage absent or 100: CI2008 per fault', () => {

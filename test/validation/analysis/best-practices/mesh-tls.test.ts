@@ -1,6 +1,6 @@
 import { bestPractices } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
-import { destinationRule } from '../fixtures';
+import { destinationRule } from '../../../support/objects';
 
 describe('mesh-internal TLS other than ISTIO_MUTUAL (CI2005)', () => {
   test('DISABLE towards a short name: CI2005 at the mode', () => {

@@ -1,6 +1,6 @@
 import { bestPractices } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
-import { destinationRule } from '../fixtures';
+import { destinationRule } from '../../../support/objects';
 
 const subsets = [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }];
 

@@ -2,7 +2,8 @@ import { bestPractices } from './helpers';
 import { analyzeObjects } from '../../../../src/validation/analysis';
 import { shortDuration } from '../../../../src/validation/analysis/best-practices/route-timeouts';
 import { Severity } from '../../../../src/validation/diagnostic';
-import { route, virtualService } from '../fixtures';
+import { virtualService } from '../../../support/objects';
+import { route } from '../fixtures';
 
 describe('routes without a timeout (CI2001)', () => {
   test('a forwarding route without timeout: CI2001, a warning on the route', () => {

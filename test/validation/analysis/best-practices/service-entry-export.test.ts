@@ -1,6 +1,6 @@
 import { bestPractices } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
-import { serviceEntry } from '../fixtures';
+import { serviceEntry } from '../../../support/objects';
 
 const spec = { hosts: ['api.example.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }], resolution: 'DNS' };
 

@@ -1,6 +1,6 @@
 import { bestPractices } from './helpers';
 import { Severity } from '../../../../src/validation/diagnostic';
-import { deployment, pod, sidecar } from '../fixtures';
+import { deployment, pod, sidecar } from '../../../support/objects';
 
 const egress = { egress: [{ hosts: ['./*'] }] };
 

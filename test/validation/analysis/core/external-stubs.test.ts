@@ -1,36 +1,30 @@
-import { analyzeObjects } from '../../../../src/validation/analysis';
 import { isExternalStub, withExternalStubs } from '../../../../src/validation/analysis/core/external-stubs';
+import { service, virtualService } from '../../../support/objects';
+import { diagnostics } from '../fixtures';
 
 const ANNOTATION = 'cdk8s-istio.dev/external-references';
 
 /** A VirtualService on an external gateway, to an external subset, a host nobody declares, and a delegate. */
-function virtualService(annotation?: string) {
-  return {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'VirtualService',
-    metadata: { name: 'shop', namespace: 'shop', annotations: annotation ? { [ANNOTATION]: annotation } : undefined },
-    spec: {
-      hosts: ['shop.example.com'],
-      gateways: ['istio-system/public'],
-      http: [
-        { match: [{ uri: { prefix: '/pay' } }], route: [{ destination: { host: 'payments.billing.svc.cluster.local', port: { number: 8080 } } }] },
-        { match: [{ uri: { prefix: '/admin' } }], delegate: { name: 'admin', namespace: 'ops' } },
-        { route: [{ destination: { host: 'reviews.shop.svc.cluster.local', subset: 'v2' } }] },
-      ],
-    },
-  };
+function shop(annotation?: string) {
+  const http = [
+    { match: [{ uri: { prefix: '/pay' } }], route: [{ destination: { host: 'payments.billing.svc.cluster.local', port: { number: 8080 } } }] },
+    { match: [{ uri: { prefix: '/admin' } }], delegate: { name: 'admin', namespace: 'ops' } },
+    { route: [{ destination: { host: 'reviews.shop.svc.cluster.local', subset: 'v2' } }] },
+  ];
+  return virtualService('shop', { hosts: ['shop.example.com'], gateways: ['istio-system/public'], http },
+    { namespace: 'shop', annotations: annotation ? { [ANNOTATION]: annotation } : undefined });
 }
 
 /** A Service, so the analysis checks destination hosts against the registry (as istioctl does). */
-const reviewsService = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'reviews', namespace: 'shop' }, spec: { ports: [{ port: 9080 }] } };
+const reviewsService = service('reviews', 'shop', [9080]);
 
 function findings(objects: unknown[]): string[] {
-  return analyzeObjects(objects).map(d => `${d.objectIndex} ${d.code} ${d.path}: ${d.message}`);
+  return diagnostics(objects).map(d => `${d.objectIndex} ${d.code} ${d.path}: ${d.message}`);
 }
 
 describe('external references declared by annotation', () => {
   test('without the annotation, every reference outside the set is reported', () => {
-    expect(findings([virtualService(), reviewsService])).toEqual([
+    expect(findings([shop(), reviewsService])).toEqual([
       '0 IST0101 spec.gateways[0]: Referenced gateway not found: "istio-system/public"',
       '0 IST0132 spec.gateways[0]: one or more host [shop.example.com] defined in VirtualService shop/shop not found in Gateway istio-system/public.',
       '0 IST0101 spec.http[0].route[0].destination.host: Referenced host not found: "payments.billing.svc.cluster.local"',
@@ -42,13 +36,14 @@ describe('external references declared by annotation', () => {
   test('with them declared, the references count as present and nothing is reported', () => {
     const annotation = 'Gateway istio-system/public, Host payments.billing.svc.cluster.local, '
       + 'Subset reviews.shop.svc.cluster.local/v2, VirtualService ops/admin';
-    expect(findings([virtualService(annotation), reviewsService])).toEqual([]);
+    expect(findings([shop(annotation), reviewsService])).toEqual([]);
   });
 
   test('a gateway reference without a namespace is looked up in the referring object\'s', () => {
-    const vs = virtualService('Gateway public');
-    vs.spec.gateways = ['public'];
-    vs.spec.http = [vs.spec.http[2]];
+    const vs = shop('Gateway public');
+    const spec = vs.spec!;
+    spec.gateways = ['public'];
+    spec.http = [(spec.http as unknown[])[2]];
     const stubs = withExternalStubs([vs]).slice(1) as any[];
     expect(stubs.map(s => `${s.kind} ${s.metadata.namespace}/${s.metadata.name}`)).toEqual(['Gateway shop/public']);
     expect(isExternalStub(stubs[0])).toBe(true);
@@ -56,11 +51,11 @@ describe('external references declared by annotation', () => {
   });
 
   test('stand-ins are added once per namespace and reference, and never reported on', () => {
-    const a = virtualService('Subset reviews.shop.svc.cluster.local/v2');
-    const b = { ...virtualService('Subset reviews.shop.svc.cluster.local/v2'), metadata: { ...a.metadata, name: 'other' } };
+    const a = shop('Subset reviews.shop.svc.cluster.local/v2');
+    const b = { ...shop('Subset reviews.shop.svc.cluster.local/v2'), metadata: { ...a.metadata, name: 'other' } };
     const all = withExternalStubs([a, b]);
     expect(all).toHaveLength(3);
-    expect(analyzeObjects(all.slice(0, 2)).every(d => d.objectIndex! < 2)).toBe(true);
+    expect(diagnostics(all.slice(0, 2)).every(d => d.objectIndex < 2)).toBe(true);
   });
 
   test('a set without annotations is returned as it is', () => {
@@ -69,6 +64,6 @@ describe('external references declared by annotation', () => {
   });
 
   test('a malformed subset reference adds nothing', () => {
-    expect(withExternalStubs([virtualService('Subset v2')])).toHaveLength(1);
+    expect(withExternalStubs([shop('Subset v2')])).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { DEFAULT_NAMESPACE, Group, ObjectSet } from '../../../../src/validation/analysis/core/object-set';
 import { Workloads } from '../../../../src/validation/analysis/core/workloads';
-import { deployment, pod, virtualService } from '../fixtures';
+import { deployment, object, pod, virtualService } from '../../../support/objects';
 
 describe('ObjectSet and Workloads', () => {
   test('indexes objects by kind (any version) and name; objects without namespace are in "default"', () => {
@@ -9,7 +9,7 @@ describe('ObjectSet and Workloads', () => {
       'not an object',
       { kind: 'NoApiVersion' },
       virtualService('a', {}),
-      { ...virtualService('b', {}, 'shop'), apiVersion: 'networking.istio.io/v1alpha3' },
+      virtualService('b', {}, { namespace: 'shop', apiVersion: 'networking.istio.io/v1alpha3' }),
     ]);
     expect(set.of(Group.NETWORKING, 'VirtualService').map(e => [e.index, e.fullName])).toEqual([[3, 'default/a'], [4, 'shop/b']]);
     expect(set.find(Group.NETWORKING, 'VirtualService', DEFAULT_NAMESPACE, 'a')?.index).toBe(3);
@@ -18,7 +18,7 @@ describe('ObjectSet and Workloads', () => {
   });
 
   test('workloads are Pods and pod templates; selectors match by labels, optionally in one namespace', () => {
-    const cron = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'job', namespace: 'ops' }, spec: { jobTemplate: { spec: { template: { metadata: { labels: { app: 'job' } } } } } } };
+    const cron = object('batch/v1', 'CronJob', 'job', { jobTemplate: { spec: { template: { metadata: { labels: { app: 'job' } } } } } }, 'ops');
     const workloads = Workloads.of(new ObjectSet([pod('p', 'shop', { app: 'cart', v: '1' }), deployment('d', 'web', { app: 'cart', v: '2' }), cron]));
     expect(workloads.all.map(w => w.name)).toEqual(['p', 'd', 'job']);
     expect(workloads.selectedBy({ app: 'cart' }).map(w => w.name)).toEqual(['p', 'd']);

@@ -1,6 +1,6 @@
 import { ObjectSet } from '../../../../src/validation/analysis/core/object-set';
 import { ServiceRegistry } from '../../../../src/validation/analysis/core/registry';
-import { service, serviceEntry } from '../fixtures';
+import { service, serviceEntry } from '../../../support/objects';
 
 const registryOf = (...objects: unknown[]) => ServiceRegistry.of(new ObjectSet(objects));
 const port = { number: 443, name: 'https', protocol: 'HTTPS' };
