@@ -7,9 +7,9 @@
  */
 import { FieldPath } from '../field-path';
 import { Findings } from '../findings';
-import { hostsMatch } from '../hosts';
 import { isRecord, listOf, strings } from '../json';
-import { fullName, namesForNamespace, shortOrFullName } from './core/hosts';
+import { HostIndex } from './core/host-index';
+import { fullName, shortOrFullName } from './core/hosts';
 import { IstioMessages } from './core/messages';
 import { Entry, Group, isOpaque, ObjectSet } from './core/object-set';
 
@@ -33,7 +33,7 @@ export function analyzeVirtualServiceGateways(set: ObjectSet, findings: Findings
       const { namespace, name } = shortOrFullName(vs.namespace, reference);
       const gateway = set.find(Group.NETWORKING, 'Gateway', namespace, name);
       if (!gateway) findings.report(vs, IstioMessages.ReferencedResourceNotFound, path, 'gateway', reference);
-      if (!servedByGateway(gateway, hosts, vs.namespace)) {
+      if (!servedByGateway(set, gateway, hosts, vs.namespace)) {
         findings.report(vs, IstioMessages.VirtualServiceHostNotFoundInGateway, path, hosts, vs.fullName, fullName(namespace, name));
       }
     });
@@ -46,12 +46,42 @@ function isInternalGatewayReference(reference: string): boolean {
 }
 
 /** Some VirtualService host matches a server host the Gateway exposes to the VirtualService's namespace. */
-function servedByGateway(gateway: Entry | undefined, vsHosts: readonly string[], vsNamespace: string): boolean {
+function servedByGateway(set: ObjectSet, gateway: Entry | undefined, vsHosts: readonly string[], vsNamespace: string): boolean {
   if (!gateway) return false;
   // An imported gateway's servers are unknown, a refused one's not judged: trust the reference.
   if (isOpaque(gateway)) return true;
-  const serverHosts = listOf(gateway.spec.servers).filter(isRecord).flatMap(server => qualifyServerHosts(strings(server.hosts), gateway.namespace));
-  return namesForNamespace(serverHosts, vsNamespace).some(serverHost => vsHosts.some(host => hostsMatch(serverHost, host)));
+  const { everywhere, byNamespace } = serverHostIndex(set, gateway);
+  const scoped = byNamespace.get(vsNamespace);
+  return vsHosts.some(host => everywhere.matching(host).length > 0 || (scoped !== undefined && scoped.matching(host).length > 0));
+}
+
+/**
+ * The gateway's server hosts, indexed once per gateway (host.NamesForNamespace per lookup would make
+ * N VirtualServices on a gateway of N servers quadratic): those visible from every namespace, and
+ * those exported to one namespace.
+ */
+function serverHostIndex(set: ObjectSet, gateway: Entry): { everywhere: HostIndex<true>; byNamespace: Map<string, HostIndex<true>> } {
+  return set.memo(`gateway-server-hosts:${gateway.fullName}`, () => {
+    const everywhere = new HostIndex<true>();
+    const byNamespace = new Map<string, HostIndex<true>>();
+    const serverHosts = listOf(gateway.spec.servers).filter(isRecord).flatMap(server => qualifyServerHosts(strings(server.hosts), gateway.namespace));
+    for (const host of serverHosts) {
+      const slash = host.indexOf('/');
+      if (slash < 0) {
+        everywhere.add(host, true);
+        continue;
+      }
+      const [scope, name] = host.split('/');
+      if (scope === '*') {
+        everywhere.add(name, true);
+        continue;
+      }
+      let index = byNamespace.get(scope);
+      if (!index) byNamespace.set(scope, index = new HostIndex<true>());
+      index.add(name, true);
+    }
+    return { everywhere, byNamespace };
+  });
 }
 
 /**

@@ -33,6 +33,17 @@ describe('VirtualService gateways (IST0101, IST0132, IST0165)', () => {
     })]);
   });
 
+  test.each([
+    ['*.shop.example.com', true], // narrower wildcard
+    ['*.com', true], // broader wildcard: hosts overlap
+    ['*', true],
+    ['*.example.org', false],
+    ['example.com', false], // *.example.com does not cover its apex
+  ])('wildcard hosts: %s is served by a *.example.com server: %p', (host, served) => {
+    const vs = virtualService('web', { hosts: [host], gateways: ['istio-system/ingress'], http: [route('web')] }, 'shop');
+    expect(findings([ingress, vs], 'IST0132').length).toBe(served ? 0 : 1);
+  });
+
   test('server hosts scoped to a namespace serve only VirtualServices of that namespace', () => {
     const scoped = gateway('gw', { servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['./a.example.com', 'team/b.example.com'] }] }, 'edge');
     const local = virtualService('a', { hosts: ['a.example.com'], gateways: ['edge/gw'], http: [route('a')] }, 'edge');
