@@ -10,9 +10,10 @@ import * as networking from './imports/networking.istio.io';
 import { ISubset } from './references';
 import { IstioResource, IstioResourceProps } from './resource';
 import { TrafficPolicy } from './traffic-policy';
+import { FieldPath } from './validation/field-path';
+import { Findings } from './validation/findings';
 import { validateExportTo } from './validation/webhook/common/export-to';
-import { validateLabels, validateSubsetName, validateWorkloadSelector } from './validation/webhook/common/labels';
-import { Findings } from './validation/webhook/types';
+import { checkSubsetName, validateLabels, validateWorkloadSelector } from './validation/webhook/common/labels';
 
 /** Options of `DestinationRule.addSubset()`. */
 export interface SubsetOptions {
@@ -130,7 +131,7 @@ export class DestinationRule extends IstioResource {
    * @param subsetName the subset's name
    */
   public static fromSubsetName(scope: Construct, id: string, host: IHost, subsetName: string): ISubset {
-    const problem = typeof subsetName === 'string' ? validateSubsetName(subsetName) : 'subset name must be a string';
+    const problem = typeof subsetName === 'string' ? checkSubsetName(subsetName) : 'subset name must be a string';
     if (problem) {
       throw factoryError('DestinationRule.fromSubsetName()', `${problem} (got ${JSON.stringify(subsetName)}); `
         + "a subset name is a DNS-1123 label: lowercase letters, digits and '-'");
@@ -166,15 +167,15 @@ export class DestinationRule extends IstioResource {
     this.exportTo = nonEmpty(props.exportTo);
     this.exportTo?.forEach((entry, i) => {
       // Each entry on its own; combinations (duplicates, '*' with others) are reported at synth.
-      this.throwFirst(f => validateExportTo(f, 'exportTo', '', [entry]), `got ${JSON.stringify(entry)}; use '.', '*' or a namespace name`,
+      this.throwFirst(findings => validateExportTo(FieldPath.at('exportTo'), findings, '', [entry]), `got ${JSON.stringify(entry)}; use '.', '*' or a namespace name`,
         path => path.replace('exportTo[0]', `exportTo[${i}]`));
     });
     this.workloadSelector = nonEmptyMap(props.workloadSelector);
     if (props.workloadSelector && !this.workloadSelector) {
       throw this._error('workloadSelector is empty: give at least one label, or leave it out to apply the rule to every workload');
     }
-    this.throwFirst(f => validateWorkloadSelector(f, 'workloadSelector', { matchLabels: this.workloadSelector }));
-    this.throwFirst(f => validateLabels(f, 'workloadSelector', this.workloadSelector));
+    this.throwFirst(findings => validateWorkloadSelector(FieldPath.at('workloadSelector'), findings, { matchLabels: this.workloadSelector }));
+    this.throwFirst(findings => validateLabels(FieldPath.at('workloadSelector'), findings, this.workloadSelector));
 
     this.trafficPolicy = renderTrafficPolicy(props.trafficPolicy, 'trafficPolicy', message => this._error(message));
     for (const subset of props.subsets ?? []) this.addSubset(subset.name, subset);
@@ -194,7 +195,7 @@ export class DestinationRule extends IstioResource {
    * @returns the subset
    */
   public addSubset(name: string, options: SubsetOptions = {}): Subset {
-    const problem = typeof name === 'string' ? validateSubsetName(name) : 'subset name cannot be empty';
+    const problem = typeof name === 'string' ? checkSubsetName(name) : 'subset name cannot be empty';
     if (problem) {
       throw this._error(`${problem} (got ${JSON.stringify(name)}); a subset name is a DNS-1123 label: lowercase letters, digits and '-'`);
     }
@@ -202,7 +203,7 @@ export class DestinationRule extends IstioResource {
       throw this._error(`subset "${name}" is already declared; give each subset a unique name`);
     }
     const labels = nonEmptyMap(options.labels);
-    this.throwFirst(f => validateLabels(f, `subsets[${name}].labels`, labels));
+    this.throwFirst(findings => validateLabels(FieldPath.at('subsets').key(name).child('labels'), findings, labels));
     const trafficPolicy = renderTrafficPolicy(options.trafficPolicy, `subsets[${name}].trafficPolicy`, message => this._error(message));
     const subset = Subset._of(this.host, name, labels);
     markOwner(subset, this);
@@ -227,8 +228,8 @@ export class DestinationRule extends IstioResource {
   }
 
   /** Throws this construct's error for the first error the engine's rule `check` finds. */
-  private throwFirst(check: (f: Findings) => void, hint?: string, pathOf: (path: string) => string = path => path): void {
+  private throwFirst(check: (findings: Findings) => void, hint?: string, pathOf: (path: string) => string = path => path): void {
     const error = firstEngineError(check);
-    if (error) throw this._error(`${pathOf(error.path)}: ${error.message}${hint ? ` (${hint})` : ''}`);
+    if (error) throw this._error(`${pathOf(error.path.toString())}: ${error.message}${hint ? ` (${hint})` : ''}`);
   }
 }

@@ -12,8 +12,9 @@ import { Protocol, ServerPort } from './port';
 import { IGateway } from './references';
 import { IstioResource, IstioResourceProps } from './resource';
 import { ServerTlsMode, ServerTlsSettings } from './server-tls';
-import { validateGatewayName } from './validation/webhook/common/gateway-names';
-import { isDNS1123Label, UNIX_PREFIX, validateNamespaceSlashWildcardHostname } from './validation/webhook/common/hosts';
+import { FieldPath } from './validation/field-path';
+import { checkGatewayName } from './validation/webhook/common/gateway-names';
+import { checkNamespaceSlashWildcardHostname, isDNS1123Label, UNIX_PREFIX } from './validation/webhook/common/hosts';
 import { validateServer } from './validation/webhook/gateway/server';
 
 /** A server of a Gateway: a port, the hosts exposed on it and, for HTTPS and TLS, its TLS settings. */
@@ -191,7 +192,7 @@ export class Gateway extends IstioResource implements IGateway {
     if (typeof name !== 'string' || name === 'mesh') {
       throw factoryError('Gateway.fromGatewayName()', `${shown(gatewayName)} is not a Gateway; use Gateway.MESH for the sidecars of the mesh`);
     }
-    if (validateGatewayName(name, false) !== undefined) {
+    if (checkGatewayName(name, false) !== undefined) {
       throw factoryError('Gateway.fromGatewayName()', `the gateway name must be a DNS-1123 label (letters, digits, '-'), got ${shown(name)}; ${wanted}`);
     }
     if (namespace !== undefined && !isDNS1123Label(namespace)) {
@@ -215,7 +216,7 @@ export class Gateway extends IstioResource implements IGateway {
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
     const name = props.metadata?.name;
-    if (name !== undefined && validateGatewayName(name, false) !== undefined) {
+    if (name !== undefined && checkGatewayName(name, false) !== undefined) {
       throw this._error(`metadata.name must be a DNS-1123 label (VirtualServices refer to it as namespace/name), got ${shown(name)}; `
         + "use lowercase letters, digits and '-', no dots");
     }
@@ -300,10 +301,10 @@ export class Gateway extends IstioResource implements IGateway {
     }) as networking.GatewaySpecServers;
 
     // Istio's own checks of one server (bind, TLS settings for the protocol), with a hint where we have one.
-    const error = firstEngineError(findings => validateServer(server, field, false, findings));
+    const error = firstEngineError(findings => validateServer(FieldPath.at('servers').index(this.servers.length), findings, server, false));
     if (error) {
       const fix = SERVER_FIXES.find(([pattern]) => pattern.test(error.message))?.[1];
-      throw this._error(`${error.path}: ${error.message}${fix ? `; ${fix}` : ''}`);
+      throw this._error(`${error.path.toString()}: ${error.message}${fix ? `; ${fix}` : ''}`);
     }
 
     const index = this.servers.findIndex(s => s.server.port.name === port.name);
@@ -323,7 +324,7 @@ export class Gateway extends IstioResource implements IGateway {
       throw this._error(`${field}.hosts must not be empty; list the hosts this server exposes, e.g. 'example.com', 'shop/*.example.com' or '*'`);
     }
     hosts.forEach((host, i) => {
-      const problems = typeof host === 'string' ? validateNamespaceSlashWildcardHostname(host, true, false) : ['not a string'];
+      const problems = typeof host === 'string' ? checkNamespaceSlashWildcardHostname(host, true, false) : ['not a string'];
       if (problems.length > 0) {
         throw this._error(`${field}.hosts[${i}] ${shown(host)}: ${problems[0]}; write [namespace/]dnsName with a fully qualified `
           + "dnsName ('example.com', '*.example.com', '*') and a namespace, '.' or '*' before the '/'");

@@ -3,6 +3,7 @@ import { goDuration } from './core/duration';
 import { firstEngineError } from './core/engine-check';
 import { factoryError, rangeProblem, shown } from './core/errors';
 import { compact, nonEmpty } from './core/render';
+import { FieldPath } from './validation/field-path';
 import { validateLoadBalancer } from './validation/webhook/common/load-balancer';
 
 /** Envoy's largest ring hash size (8M entries). */
@@ -10,8 +11,8 @@ const MAX_RING_SIZE = 8_388_608;
 
 /** The first error the engine's load-balancer rule finds in a rendered fragment, as a factory's error. */
 function engineCheck(factory: string, loadBalancer: Record<string, unknown>): void {
-  const error = firstEngineError(findings => validateLoadBalancer(findings, 'loadBalancer', loadBalancer, true));
-  if (error) throw factoryError(factory, `${error.path}: ${error.message}`);
+  const error = firstEngineError(findings => validateLoadBalancer(FieldPath.at('loadBalancer'), findings, loadBalancer, true));
+  if (error) throw factoryError(factory, `${error.path.toString()}: ${error.message}`);
 }
 
 function checkName(factory: string, what: string, name: string): void {

@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
 import { firstEngineError } from './core/engine-check';
 import { factoryError, rangeProblem, shown } from './core/errors';
-import { checkRetry } from './validation/webhook/virtual-service/retry';
+import { FieldPath } from './validation/field-path';
+import { validateRetry } from './validation/webhook/virtual-service/retry';
 
 /**
  * A condition under which a request is retried: Envoy's `x-envoy-retry-on` and
@@ -66,7 +67,7 @@ export class RetryOn {
     if (typeof policy !== 'string' || policy === '' || policy.includes(',')) {
       throw factoryError(factory, `policy must be one policy name, got ${shown(policy)}; give each condition as its own RetryOn`);
     }
-    const finding = firstEngineError(f => checkRetry(f, 'retries', { attempts: 1, retryOn: policy }));
+    const finding = firstEngineError(findings => validateRetry(FieldPath.at('retries'), findings, { attempts: 1, retryOn: policy }));
     if (finding) {
       throw factoryError(factory, `${finding.message}; use one of Envoy's retry-on policies (5xx, gateway-error, reset, connect-failure, `
         + 'retriable-4xx, refused-stream, ...), a gRPC status (cancelled, deadline-exceeded, internal, resource-exhausted, unavailable) or an HTTP status');

@@ -9,8 +9,9 @@ import { IHost } from './host';
 import * as networking from './imports/networking.istio.io';
 import { ServicePort } from './port';
 import { IstioResource, IstioResourceProps } from './resource';
+import { FieldPath } from './validation/field-path';
 import { validateExportTo } from './validation/webhook/common/export-to';
-import { isValidIPAddress, UNIX_PREFIX, validateIPSubnet, validateWildcardDomain } from './validation/webhook/common/hosts';
+import { checkIPSubnet, checkWildcardDomain, isValidIPAddress, UNIX_PREFIX } from './validation/webhook/common/hosts';
 
 /** Whether a ServiceEntry's service is part of the mesh. */
 export enum ServiceEntryLocation {
@@ -267,7 +268,7 @@ export class ServiceEntry extends IstioResource implements IHost {
       // The webhook's own check of a ServiceEntry host, run now rather than at synth.
       const problem = typeof host !== 'string' ? 'not a string'
         : host === '*' ? 'a ServiceEntry cannot declare every host'
-          : validateWildcardDomain(host);
+          : checkWildcardDomain(host);
       if (problem) {
         throw this._error(`hosts[${i}] must be a DNS name, optionally with a leading '*.', got ${shown(host)} (${problem}); `
           + "write e.g. 'api.example.com' or '*.example.com'");
@@ -278,7 +279,7 @@ export class ServiceEntry extends IstioResource implements IHost {
 
   private checkAddresses(addresses: string[]): void {
     addresses.forEach((address, i) => {
-      const problem = validateIPSubnet(String(address));
+      const problem = checkIPSubnet(String(address));
       if (problem) throw this._error(`addresses[${i}] must be an IP address or a CIDR block, got ${shown(address)} (${problem})`);
     });
   }
@@ -302,7 +303,7 @@ export class ServiceEntry extends IstioResource implements IHost {
 
   private checkExportTo(exportTo: string[] | undefined): void {
     // The webhook's rule (`.`/`*`/`~` or namespace names, no duplicates, `*` alone), run now.
-    const problem = firstEngineError(findings => validateExportTo(findings, 'exportTo', this.namespace ?? '', exportTo, { isServiceEntry: true }));
+    const problem = firstEngineError(findings => validateExportTo(FieldPath.at('exportTo'), findings, this.namespace ?? '', exportTo, { isServiceEntry: true }));
     if (problem) throw this._error(`${problem.message} (exportTo ${shown(exportTo)}); use '.', '*', '~' or namespace names, each once`);
   }
 

@@ -13,11 +13,12 @@ import { ServerPort } from './port';
 import { ISubset } from './references';
 import { IstioResource, IstioResourceProps } from './resource';
 import { ServerTlsSettings } from './server-tls';
-import { validateNamespaceSlashWildcardHostname } from './validation/webhook/common/hosts';
+import { FieldPath } from './validation/field-path';
+import { Findings } from './validation/findings';
+import { checkNamespaceSlashWildcardHostname } from './validation/webhook/common/hosts';
 import { validateEgress } from './validation/webhook/sidecar/egress';
 import { validateIngress } from './validation/webhook/sidecar/ingress';
 import { validateOutboundTrafficPolicy } from './validation/webhook/sidecar/outbound';
-import { Findings } from './validation/webhook/types';
 
 /** How traffic reaches a Sidecar listener bound to an IP. */
 export enum CaptureMode {
@@ -106,7 +107,7 @@ export class SidecarEgressHost {
 
   private static validated(factory: string, text: string, host?: IHost): SidecarEgressHost {
     // The webhook's own check of an egress host (namespace, FQDN or wildcard, no short names), run now.
-    const problems = validateNamespaceSlashWildcardHostname(text, false, false);
+    const problems = checkNamespaceSlashWildcardHostname(text, false, false);
     if (problems.length > 0) {
       throw factoryError(factory, `${shown(text)} is not a valid egress host: ${problems.join('; ')}; `
         + "write namespace/dnsName with a fully qualified dnsName, e.g. 'istio-system/*' or './reviews.shop.svc.cluster.local' "
@@ -300,7 +301,7 @@ export class Sidecar extends IstioResource {
       connectionPool: renderConnectionPool(options.connectionPool, `${field}.connectionPool`, fail),
     })!;
     // The webhook's checks of a listener (bind, default endpoint, what TLS a sidecar supports), run now.
-    this.throwFirstError(f => validateIngress([listener], f), 'spec.ingress[0]', field);
+    this.throwFirstError(findings => validateIngress(FieldPath.at('spec', 'ingress'), findings, [listener]), 'spec.ingress[0]', field);
     this.ingress.push(listener);
     return options;
   }
@@ -333,7 +334,7 @@ export class Sidecar extends IstioResource {
       hosts: hosts.map(h => h.value),
     })!;
     // The webhook's checks of a listener (bind and capture mode for its port, hosts), run now.
-    this.throwFirstError(f => validateEgress([listener], this.namespace ?? '', f), 'spec.egress[0]', field);
+    this.throwFirstError(findings => validateEgress(FieldPath.at('spec', 'egress'), findings, [listener], this.namespace ?? ''), 'spec.egress[0]', field);
     for (const host of hosts) this._refersTo(host._reference());
     if (port) this.egress.push(listener);
     else this.catchAll = listener;
@@ -361,18 +362,19 @@ export class Sidecar extends IstioResource {
       }),
     };
     // The webhook's rules (ALLOW_ANY only, an FQDN host, a port), run now.
-    this.throwFirstError(f => validateOutboundTrafficPolicy(policy, f), 'spec.outboundTrafficPolicy', 'outboundTrafficPolicy',
+    this.throwFirstError(findings => validateOutboundTrafficPolicy(FieldPath.at('spec', 'outboundTrafficPolicy'), findings, policy), 'spec.outboundTrafficPolicy', 'outboundTrafficPolicy',
       mode === OutboundTrafficPolicyMode.REGISTRY_ONLY ? '; leave outboundTrafficPolicy out (or ALLOW_ANY) with an egressProxy, or drop the egressProxy' : '');
     this._refersTo(proxy.host);
     this._refersTo(proxy.subset);
     return policy;
   }
 
-  /** Runs one of the engine's checks and throws its first error, its path rewritten from `from` to `to`. */
+  /** Runs one of the engine's checks and throws its first error, its printed path rewritten from `from` to `to`. */
   private throwFirstError(check: (findings: Findings) => void, from: string, to: string, fix = ''): void {
     const error = firstEngineError(check);
     if (error) {
-      const path = error.path.startsWith(from) ? to + error.path.slice(from.length) : error.path;
+      const printed = error.path.toString();
+      const path = printed.startsWith(from) ? to + printed.slice(from.length) : printed;
       throw this._error(`${path}: ${error.message}${fix}`);
     }
   }

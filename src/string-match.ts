@@ -1,5 +1,5 @@
 import { factoryError } from './core/errors';
-import { validateStringMatch } from './validation/webhook/common/string-match';
+import { checkStringMatch } from './validation/webhook/common/string-match';
 
 /**
  * How a string (a path, a header, a query parameter, an authority) is matched: Istio's StringMatch.
@@ -37,7 +37,7 @@ export class StringMatch {
       throw factoryError(`StringMatch.${type}()`, `the value must be a string, got ${JSON.stringify(value)}`);
     }
     // The webhook's own check (empty prefix, empty or invalid RE2 regex), run now rather than at synth.
-    const finding = validateStringMatch({ [type]: value }, 'value');
+    const finding = checkStringMatch({ [type]: value }, 'value');
     if (finding) throw factoryError(`StringMatch.${type}()`, `${finding.message} (got ${JSON.stringify(value)})`);
     return new StringMatch(type, value);
   }

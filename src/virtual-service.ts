@@ -12,11 +12,12 @@ import { IGateway, IVirtualServiceRef } from './references';
 import { IstioResource, IstioResourceProps } from './resource';
 import { TcpRoute, TcpRouteOptions } from './tcp-route';
 import { TlsRoute, TlsRouteOptions } from './tls-route';
+import { FieldPath } from './validation/field-path';
+import { Findings } from './validation/findings';
 import { validateExportTo } from './validation/webhook/common/export-to';
 import { isDNS1123Label } from './validation/webhook/common/hosts';
-import { Findings } from './validation/webhook/types';
-import { checkHttpRoute } from './validation/webhook/virtual-service/http-route';
-import { checkTcpRoute, checkTlsRoute } from './validation/webhook/virtual-service/tcp-tls-route';
+import { validateHttpRoute } from './validation/webhook/virtual-service/http-route';
+import { validateTcpRoute, validateTlsRoute } from './validation/webhook/virtual-service/tcp-tls-route';
 
 /** Props of a VirtualService. */
 export interface VirtualServiceProps extends IstioResourceProps {
@@ -128,8 +129,8 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     }
     this.gateways.forEach(gateway => this._refersTo(gateway));
     if (props.exportTo) {
-      const error = firstEngineError(f => validateExportTo(f, 'exportTo', this.namespace ?? '', props.exportTo));
-      if (error) throw this._error(`${error.path}: ${error.message}, got ${shown(props.exportTo)}`);
+      const error = firstEngineError(findings => validateExportTo(FieldPath.at('exportTo'), findings, this.namespace ?? '', props.exportTo));
+      if (error) throw this._error(`${error.path.toString()}: ${error.message}, got ${shown(props.exportTo)}`);
     }
 
     for (const route of props.http ?? []) this.addHttpRoute(route);
@@ -163,7 +164,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     const route = HttpRoute._create(options);
     const where = `http[${this.httpRoutes.length}]`;
     const rendered = route._toIstio(this.namespace, message => this._error(message), where);
-    this.webhookCheck(f => checkHttpRoute(f, where, rendered, this.hosts.length === 0, false));
+    this.webhookCheck(findings => validateHttpRoute(FieldPath.at('http').index(this.httpRoutes.length), findings, rendered, this.hosts.length === 0, false));
     route._references().forEach(reference => this._refersTo(reference));
     this.httpRoutes.push(route);
     return route;
@@ -179,7 +180,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     const route = TcpRoute._create(options);
     const where = `tcp[${this.tcpRoutes.length}]`;
     const rendered = route._toIstio(this.namespace, message => this._error(message), where);
-    this.webhookCheck(f => checkTcpRoute(f, where, rendered, false));
+    this.webhookCheck(findings => validateTcpRoute(FieldPath.at('tcp').index(this.tcpRoutes.length), findings, rendered, false));
     route._references().forEach(reference => this._refersTo(reference));
     this.tcpRoutes.push(route);
     return route;
@@ -197,7 +198,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
     const where = `tls[${this.tlsRoutes.length}]`;
     const rendered = route._toIstio(this.namespace, message => this._error(message), where);
     const context = { hosts: this.hosts.map(h => h.hostName), gateways: this.renderGateways() ?? [], gatewaySemantics: false };
-    this.webhookCheck(f => checkTlsRoute(f, where, rendered, context));
+    this.webhookCheck(findings => validateTlsRoute(FieldPath.at('tls').index(this.tlsRoutes.length), findings, rendered, context));
     route._references().forEach(reference => this._refersTo(reference));
     this.tlsRoutes.push(route);
     return route;
@@ -230,9 +231,9 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
   }
 
   /** Runs one of the webhook's route checks on a rendered route; its first error is thrown now, not at synth. */
-  private webhookCheck(check: (f: Findings) => void): void {
+  private webhookCheck(check: (findings: Findings) => void): void {
     const error = firstEngineError(check);
-    if (error) throw this._error(`${error.path}: ${error.message} (Istio's webhook rejects this)`);
+    if (error) throw this._error(`${error.path.toString()}: ${error.message} (Istio's webhook rejects this)`);
   }
 }
 

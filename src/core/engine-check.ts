@@ -3,11 +3,12 @@
  * fragment and take its first error (warnings are left to the validation at synth). One rule, one
  * implementation: L2 never re-writes a check Istio makes.
  */
-import { Findings, WebhookFinding } from '../validation/webhook/types';
+import { Severity } from '../validation/diagnostic';
+import { Finding, Findings } from '../validation/findings';
 
 /** The first error (not warning) a check of the engine finds, if any. */
-export function firstEngineError(check: (findings: Findings) => void): WebhookFinding | undefined {
+export function firstEngineError(check: (findings: Findings) => void): Finding | undefined {
   const findings = new Findings();
   check(findings);
-  return findings.list.find(finding => !finding.warning);
+  return findings.list.find(finding => finding.severity === Severity.ERROR);
 }

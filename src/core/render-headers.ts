@@ -5,9 +5,9 @@
 import { compact, nonEmpty, nonEmptyMap } from './render';
 import { HeaderOperations, HttpHeaders } from '../headers';
 import {
-  validateHttpHeaderOperationName,
-  validateHttpHeaderValue,
-  validateHttpHeaderWithAuthorityOperationName,
+  checkHttpHeaderOperationName,
+  checkHttpHeaderValue,
+  checkHttpHeaderWithAuthorityOperationName,
 } from '../validation/webhook/common/headers';
 
 /**
@@ -17,8 +17,8 @@ import {
 export function renderHttpHeaders(headers: HttpHeaders | undefined, fail: (message: string) => Error, where: string): any {
   if (!headers) return undefined;
   return compact({
-    request: renderOperations(headers.request, fail, `${where}.request`, validateHttpHeaderWithAuthorityOperationName),
-    response: renderOperations(headers.response, fail, `${where}.response`, validateHttpHeaderOperationName),
+    request: renderOperations(headers.request, fail, `${where}.request`, checkHttpHeaderWithAuthorityOperationName),
+    response: renderOperations(headers.response, fail, `${where}.response`, checkHttpHeaderOperationName),
   }, true);
 }
 
@@ -27,12 +27,12 @@ function renderOperations(ops: HeaderOperations | undefined, fail: (message: str
   if (!ops) return undefined;
   for (const op of ['set', 'add'] as const) {
     for (const [name, value] of Object.entries(ops[op] ?? {})) {
-      const problem = nameCheck(name) ?? (typeof value === 'string' ? validateHttpHeaderValue(value) : `the value must be a string, got ${JSON.stringify(value)}`);
+      const problem = nameCheck(name) ?? (typeof value === 'string' ? checkHttpHeaderValue(value) : `the value must be a string, got ${JSON.stringify(value)}`);
       if (problem) throw fail(`${where}.${op}[${JSON.stringify(name)}]: ${problem}`);
     }
   }
   (ops.remove ?? []).forEach((name, i) => {
-    const problem = validateHttpHeaderOperationName(name);
+    const problem = checkHttpHeaderOperationName(name);
     if (problem) throw fail(`${where}.remove[${i}]: ${problem}`);
   });
   return compact({ set: nonEmptyMap(ops.set), add: nonEmptyMap(ops.add), remove: nonEmpty(ops.remove) }, true);

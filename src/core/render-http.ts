@@ -15,10 +15,10 @@ import { HttpMatch } from '../http-match';
 import { HttpDirectResponse, HttpRedirect, HttpRewrite } from '../redirect';
 import { HttpRetry } from '../retries';
 import { StringMatch } from '../string-match';
-import { validateCorsHttpHeaderName } from '../validation/webhook/common/headers';
-import { validatePort } from '../validation/webhook/common/ports';
-import { validateStringRegexp } from '../validation/webhook/common/regex';
-import { validateHttpStatus } from '../validation/webhook/virtual-service/cors-fault';
+import { checkCorsHttpHeaderName } from '../validation/webhook/common/headers';
+import { checkPort } from '../validation/webhook/common/ports';
+import { checkStringRegexp } from '../validation/webhook/common/regex';
+import { checkHttpStatus } from '../validation/webhook/virtual-service/cors-fault';
 
 /**
  * Istio's CorsPolicy; fails on no allowed origin, a header name Istio rejects, and a maxAge finer
@@ -30,7 +30,7 @@ export function renderCorsPolicy(cors: CorsPolicy, fail: (message: string) => Er
   }
   for (const field of ['allowHeaders', 'exposeHeaders'] as const) {
     (cors[field] ?? []).forEach((name, i) => {
-      const problem = validateCorsHttpHeaderName(name);
+      const problem = checkCorsHttpHeaderName(name);
       if (problem) throw fail(`${where}.${field}[${i}]: ${problem}`);
     });
   }
@@ -78,7 +78,7 @@ function renderAbort(abort: FaultAbort, fail: (message: string) => Error, where:
     throw fail(`${where} has both httpStatus ${httpStatus} and grpcStatus ${grpcStatus}; give one of them`);
   }
   if (httpStatus !== undefined) {
-    const problem = Number.isInteger(httpStatus) ? validateHttpStatus(httpStatus) : `HTTP status ${shown(httpStatus)} is not an integer`;
+    const problem = Number.isInteger(httpStatus) ? checkHttpStatus(httpStatus) : `HTTP status ${shown(httpStatus)} is not an integer`;
     if (problem) throw fail(`${where}.httpStatus: ${problem}`);
   }
   return compact({
@@ -104,7 +104,7 @@ export function renderHttpMatch(match: HttpMatch, namespace: string | undefined,
   const headers = withPresence(match.headers, match.presentHeaders, fail, `${where}.headers`, 'presentHeaders');
   const withoutHeaders = withPresence(match.withoutHeaders, match.absentHeaders, fail, `${where}.withoutHeaders`, 'absentHeaders');
   if (match.port !== undefined) {
-    const problem = Number.isInteger(match.port) ? validatePort(match.port) : `port number ${shown(match.port)} must be an integer in the range 1..65535`;
+    const problem = Number.isInteger(match.port) ? checkPort(match.port) : `port number ${shown(match.port)} must be an integer in the range 1..65535`;
     if (problem) throw fail(`${where}.port: ${problem}`);
   }
   return compact({
@@ -156,7 +156,7 @@ export function renderRedirect(redirect: HttpRedirect, fail: (message: string) =
     throw fail(`${where} has both port ${port} and derivePort ${derivePort}; give one of them`);
   }
   if (port !== undefined) {
-    const problem = Number.isInteger(port) ? validatePort(port) : `port number ${shown(port)} must be an integer in the range 1..65535`;
+    const problem = Number.isInteger(port) ? checkPort(port) : `port number ${shown(port)} must be an integer in the range 1..65535`;
     if (problem) throw fail(`${where}.port: ${problem}`);
   }
   if (redirectCode !== undefined) {
@@ -171,7 +171,7 @@ export function renderRedirect(redirect: HttpRedirect, fail: (message: string) =
  */
 export function renderDirectResponse(response: HttpDirectResponse, fail: (message: string) => Error, where: string): any {
   const { status, body, bodyBytes } = response;
-  const statusProblem = Number.isInteger(status) ? validateHttpStatus(status) : `HTTP status ${shown(status)} is not an integer`;
+  const statusProblem = Number.isInteger(status) ? checkHttpStatus(status) : `HTTP status ${shown(status)} is not an integer`;
   if (statusProblem) throw fail(`${where}.status: ${statusProblem}`);
   if (body !== undefined && bodyBytes !== undefined) {
     throw fail(`${where} has both body and bodyBytes; give the body once, as text (body) or as base64 (bodyBytes)`);
@@ -199,7 +199,7 @@ export function renderRewrite(rewrite: HttpRewrite, fail: (message: string) => E
     if (!uriRegexRewrite.match || uriRegexRewrite.rewrite === undefined || uriRegexRewrite.rewrite === '') {
       throw fail(`${where}.uriRegexRewrite needs both match and rewrite, got ${shown(uriRegexRewrite)}`);
     }
-    const problem = validateStringRegexp(uriRegexRewrite.match, 'HTTPRewrite.UriRegexRewrite.Match');
+    const problem = checkStringRegexp(uriRegexRewrite.match, 'HTTPRewrite.UriRegexRewrite.Match');
     if (problem) throw fail(`${where}.uriRegexRewrite.match: ${problem}`);
   }
   return compact({

@@ -4,7 +4,7 @@
  */
 import { shown } from './errors';
 import { ServerPort, ServicePort } from '../port';
-import { validatePort, validatePortName } from '../validation/webhook/common/ports';
+import { checkPort, checkPortName } from '../validation/webhook/common/ports';
 
 /** A port as Istio's YAML writes it (assignable to the L1 port structs of each kind). */
 export interface RenderedPort {
@@ -31,7 +31,7 @@ export function defaultPortName(number: number, protocol: string | undefined, ta
  */
 export function portNumberProblem(field: string, number: number, allowZero = false): string | undefined {
   if (allowZero && number === 0) return undefined;
-  if (typeof number !== 'number' || !Number.isInteger(number) || validatePort(number) !== undefined) {
+  if (typeof number !== 'number' || !Number.isInteger(number) || checkPort(number) !== undefined) {
     return `${field} must be an integer between ${allowZero ? 0 : 1} and 65535, got ${shown(number)}`;
   }
   return undefined;
@@ -41,7 +41,7 @@ export function portNumberProblem(field: string, number: number, allowZero = fal
 export function portNameProblem(field: string, name: string | undefined, dns1123: boolean): string | undefined {
   if (name === undefined) return undefined;
   if (name === '') return `${field} must not be empty; leave it out for a generated name`;
-  if (dns1123 && validatePortName(name) !== undefined) {
+  if (dns1123 && checkPortName(name) !== undefined) {
     return `${field} must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters), got ${shown(name)}`;
   }
   return undefined;

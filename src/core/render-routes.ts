@@ -11,8 +11,8 @@ import { Destination, HttpMirror, HttpRouteDestination, RouteDestination } from 
 import { IHost } from '../host';
 import { ISubset } from '../references';
 import { TcpMatch } from '../tcp-route';
-import { validateIPSubnet } from '../validation/webhook/common/hosts';
-import { validatePort } from '../validation/webhook/common/ports';
+import { checkIPSubnet } from '../validation/webhook/common/hosts';
+import { checkPort } from '../validation/webhook/common/ports';
 
 /** How a destination is written in Istio's YAML. */
 interface RenderedDestination {
@@ -42,7 +42,7 @@ export function renderDestination(destination: Destination, fail: (message: stri
       + `${shown(subset.host.hostName)}; give only the subset (its host comes with it)`);
   }
   if (port !== undefined) {
-    const problem = typeof port === 'number' && Number.isInteger(port) ? validatePort(port) : `port number ${shown(port)} must be an integer in the range 1..65535`;
+    const problem = typeof port === 'number' && Number.isInteger(port) ? checkPort(port) : `port number ${shown(port)} must be an integer in the range 1..65535`;
     if (problem) throw fail(`${where}.port: ${problem}`);
   }
   return compact({
@@ -110,11 +110,11 @@ export function renderRouteDestinations(route: RouteDestination[] | undefined, f
  */
 export function renderL4Match(match: TcpMatch, namespace: string | undefined, fail: (message: string) => Error, where: string): any {
   (match.destinationSubnets ?? []).forEach((subnet, i) => {
-    const problem = validateIPSubnet(subnet);
+    const problem = checkIPSubnet(subnet);
     if (problem) throw fail(`${where}.destinationSubnets[${i}]: ${problem}`);
   });
   if (match.port !== undefined) {
-    const problem = Number.isInteger(match.port) ? validatePort(match.port) : `port number ${shown(match.port)} must be an integer in the range 1..65535`;
+    const problem = Number.isInteger(match.port) ? checkPort(match.port) : `port number ${shown(match.port)} must be an integer in the range 1..65535`;
     if (problem) throw fail(`${where}.port: ${problem}`);
   }
   return compact({

@@ -7,6 +7,7 @@ import { shown } from './errors';
 import { compact, nonEmpty } from './render';
 import { ServerTlsMode, ServerTlsSettings, TlsProtocolVersion } from '../server-tls';
 import { firstEngineError } from './engine-check';
+import { FieldPath } from '../validation/field-path';
 import { validateTLSOptions } from '../validation/webhook/common/server-tls';
 
 /** Server TLS settings as YAML (assignable, after a cast of the enums, to the L1 tls structs). */
@@ -111,10 +112,11 @@ export function renderServerTls(tls: ServerTlsSettings, field: string, fail: (me
 
   // Istio's own checks of the settings (certificate sources, ISTIO_MUTUAL, CRL): errors only, its
   // warnings (ignored cipher suites, TLS 1.0 without ciphers) are reported at synth.
-  const error = firstEngineError(findings => validateTLSOptions(rendered, field, findings));
+  // The L2 field is the path, one name (it is only printed).
+  const error = firstEngineError(findings => validateTLSOptions(FieldPath.at(field), findings, rendered));
   if (error) {
     const fix = FIXES.find(([pattern]) => pattern.test(error.message))?.[1];
-    throw fail(`${error.path}: ${error.message}${fix ? `; ${fix}` : ''}`);
+    throw fail(`${error.path.toString()}: ${error.message}${fix ? `; ${fix}` : ''}`);
   }
   return rendered;
 }

@@ -13,18 +13,22 @@ import { LocalityLbSetting, Warmup } from '../load-balancer';
 import { OutlierDetection } from '../outlier-detection';
 import { PortTrafficPolicyOptions, ProxyProtocolVersion, RetryBudget, TrafficPolicy, TunnelProtocol, TunnelSettings } from '../traffic-policy';
 import { firstEngineError } from './engine-check';
-import { validateFQDN, validateIPAddress } from '../validation/webhook/common/hosts';
+import { FieldPath } from '../validation/field-path';
+import { Findings } from '../validation/findings';
+import { checkFQDN, checkIPAddress } from '../validation/webhook/common/hosts';
 import { validateLoadBalancer } from '../validation/webhook/common/load-balancer';
 import { validateLocalityLbSetting } from '../validation/webhook/common/locality';
-import { validatePort } from '../validation/webhook/common/ports';
-import { Findings } from '../validation/webhook/types';
+import { checkPort } from '../validation/webhook/common/ports';
 
 type Json = Record<string, any>;
 
-/** Throws the first error the engine's rule `check` finds, its path relative to `field`'s parent. */
-function engineErrors(field: string, fail: Fail, check: (f: Findings) => void): void {
+/**
+ * Throws the first error the engine's rule `check` finds, at its path. The checks are given the L2
+ * field as their path, one name (it is only printed).
+ */
+function engineErrors(fail: Fail, check: (findings: Findings) => void): void {
   const error = firstEngineError(check);
-  if (error) throw fail(`${field}${error.path}: ${error.message}`);
+  if (error) throw fail(`${error.path.toString()}: ${error.message}`);
 }
 
 function oneOf<T>(field: string, value: T | undefined, allowed: Record<string, T>, fail: Fail): T | undefined {
@@ -36,7 +40,7 @@ function oneOf<T>(field: string, value: T | undefined, allowed: Record<string, T
 
 /** A port number of a destination (1–65535), with Istio's rule. */
 function portNumber(field: string, value: number, fail: Fail): number {
-  const problem = Number.isInteger(value) ? validatePort(value) : `port number must be an integer, got ${JSON.stringify(value)}`;
+  const problem = Number.isInteger(value) ? checkPort(value) : `port number must be an integer, got ${JSON.stringify(value)}`;
   if (problem) throw fail(`${field}: ${problem}`);
   return value;
 }
@@ -51,8 +55,8 @@ function renderLocality(setting: LocalityLbSetting | undefined, field: string, f
   });
   const failover = nonEmpty(setting.failover)?.map(entry => ({ from: entry.from, to: entry.to }));
   // Each list on its own, with the engine's rules; the two together are a contradiction left to synth.
-  engineErrors(field, fail, f => validateLocalityLbSetting(f, '', { distribute }, true));
-  engineErrors(field, fail, f => validateLocalityLbSetting(f, '', { failover }, true));
+  engineErrors(fail, findings => validateLocalityLbSetting(FieldPath.at(field), findings, { distribute }, true));
+  engineErrors(fail, findings => validateLocalityLbSetting(FieldPath.at(field), findings, { failover }, true));
   return compact({
     enabled: setting.enabled,
     distribute,
@@ -72,7 +76,7 @@ function renderWarmup(warmup: Warmup | undefined, field: string, fail: Fail): Js
     aggression: warmup.aggression,
     minimumPercent: ranged(`${field}.minimumPercent`, warmup.minimumPercent, fail),
   });
-  engineErrors(field.replace(/\.warmup$/, ''), fail, f => validateLoadBalancer(f, '', { warmup: rendered }, true));
+  engineErrors(fail, findings => validateLoadBalancer(FieldPath.at(field.replace(/\.warmup$/, '')), findings, { warmup: rendered }, true));
   return rendered;
 }
 
@@ -133,8 +137,8 @@ function renderShared(policy: PortTrafficPolicyOptions, field: string, fail: Fai
 function renderTunnel(tunnel: TunnelSettings | undefined, field: string, fail: Fail): Json | undefined {
   if (!tunnel) return undefined;
   const host = tunnel.targetHost;
-  const hostProblem = typeof host === 'string' && host !== '' ? validateFQDN(host) : 'the host is empty';
-  if (hostProblem && (typeof host !== 'string' || validateIPAddress(host))) {
+  const hostProblem = typeof host === 'string' && host !== '' ? checkFQDN(host) : 'the host is empty';
+  if (hostProblem && (typeof host !== 'string' || checkIPAddress(host))) {
     throw fail(`${field}.targetHost must be an FQDN or an IP address, got ${JSON.stringify(host)}: ${hostProblem}`);
   }
   return compact({

@@ -6,7 +6,7 @@
 import { Duration } from 'cdk8s';
 import { goDuration } from './duration';
 import { rangeProblem, shown } from './errors';
-import { validateDuration } from '../validation/webhook/common/duration';
+import { checkDuration } from '../validation/webhook/common/duration';
 
 /** Turns a message into the error to throw (e.g. a construct's `error()`). */
 export type Fail = (message: string) => Error;
@@ -38,7 +38,7 @@ export function duration(field: string, value: Duration | undefined, fail: Fail,
   if (value === undefined) return undefined;
   const text = goDuration(value);
   if (allowZero && value.toMilliseconds({ integral: false }) === 0) return text;
-  const problem = validateDuration(text);
+  const problem = checkDuration(text);
   if (problem) throw fail(`${field}: ${problem}, got ${text}`);
   return text;
 }

@@ -5,9 +5,10 @@
 import { Construct } from 'constructs';
 import { constructError, shown } from './errors';
 import { ServiceVersion } from '../patterns/service-version';
-import { validateHttpHeaderNameOrJwtClaimRoute } from '../validation/webhook/common/headers';
+import { FieldPath } from '../validation/field-path';
+import { Findings } from '../validation/findings';
+import { checkHttpHeaderNameOrJwtClaimRoute } from '../validation/webhook/common/headers';
 import { validateLabels } from '../validation/webhook/common/labels';
-import { Findings } from '../validation/webhook/types';
 
 /** The error of a pattern: `AbTest 'chart/Frontend': <message>`. */
 export type PatternError = (message: string) => Error;
@@ -44,7 +45,7 @@ function sortedMap(map: { [key: string]: string }): { [key: string]: string } {
  */
 export function checkHeaderNames(names: string[], where: string, fail: PatternError): void {
   for (const name of names) {
-    const problem = validateHttpHeaderNameOrJwtClaimRoute(name);
+    const problem = checkHttpHeaderNameOrJwtClaimRoute(name);
     if (problem) throw fail(`${where}: ${problem}; a header name is a token such as "x-user-role"`);
     if (name !== name.toLowerCase()) {
       throw fail(`${where}: header name ${shown(name)} has uppercase letters; Istio asks for header names in lowercase: write ${shown(name.toLowerCase())}`);
@@ -54,7 +55,7 @@ export function checkHeaderNames(names: string[], where: string, fail: PatternEr
 
 /** Checks source labels as Istio's webhook does. */
 export function checkSourceLabels(labels: { [key: string]: string }, where: string, fail: PatternError): void {
-  const f = new Findings();
-  validateLabels(f, where, labels);
-  if (f.list.length > 0) throw fail(`${f.list[0].path}: ${f.list[0].message}`);
+  const findings = new Findings();
+  validateLabels(FieldPath.at(where), findings, labels); // the pattern's field as the path, one name (it is only printed)
+  if (findings.list.length > 0) throw fail(`${findings.list[0].path.toString()}: ${findings.list[0].message}`);
 }

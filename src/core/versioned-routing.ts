@@ -18,8 +18,8 @@ import { VersionedServiceProps } from '../patterns/versioned-service';
 import { StringMatch } from '../string-match';
 import { TrafficPolicy } from '../traffic-policy';
 import { hostsMatch } from '../validation/hosts';
-import { isDNS1123Label, isValidIPAddress, validateWildcardDomain } from '../validation/webhook/common/hosts';
-import { validateWildcardDomainForVirtualServiceBoundToGateway } from '../validation/webhook/virtual-service/hosts';
+import { checkWildcardDomain, isDNS1123Label, isValidIPAddress } from '../validation/webhook/common/hosts';
+import { checkWildcardDomainForVirtualServiceBoundToGateway } from '../validation/webhook/virtual-service/hosts';
 import { VirtualService } from '../virtual-service';
 
 /** The name of the route a scoped fault injection gets. */
@@ -97,7 +97,7 @@ export function versionsVirtualService(kind: string, scope: Construct, metadata:
   const mesh = appliesToMesh(props);
   external.forEach((host, i) => {
     if (typeof host !== 'string') throw fail(`externalHosts[${i}] must be a host name such as 'shop.example.com', got ${shown(host)}`);
-    const problem = mesh ? validateWildcardDomain(host) : validateWildcardDomainForVirtualServiceBoundToGateway(false, host);
+    const problem = mesh ? checkWildcardDomain(host) : checkWildcardDomainForVirtualServiceBoundToGateway(false, host);
     if (problem && !isValidIPAddress(host)) throw fail(`externalHosts[${i}]: ${problem}`);
     if (mesh && host === '*') {
       throw fail(`externalHosts[${i}]: wildcard host * is not allowed for routes that apply to the mesh (Istio rejects it); `

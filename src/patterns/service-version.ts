@@ -1,6 +1,6 @@
 import { ApiObjectMetadataDefinition } from 'cdk8s';
 import { factoryError } from '../core/errors';
-import { validateSubsetName } from '../validation/webhook/common/labels';
+import { checkSubsetName } from '../validation/webhook/common/labels';
 
 /**
  * A workload that runs one version of a service: what a cdk8s-plus `Deployment` (or any workload
@@ -37,7 +37,7 @@ export class ServiceVersion {
    * @param labels the pod labels that select the version's pods, and no other version's
    */
   public static fromLabels(name: string, labels: { [key: string]: string }): ServiceVersion {
-    const problem = validateSubsetName(name);
+    const problem = checkSubsetName(name);
     if (problem) throw factoryError('ServiceVersion.fromLabels()', `${problem}; name a version like "v2" or "canary"`);
     if (!labels || Object.keys(labels).length === 0) {
       throw factoryError('ServiceVersion.fromLabels()', `version "${name}" needs at least one pod label to select its pods, e.g. { version: '${name}' }`);

@@ -3,8 +3,7 @@
  * Input: plain objects (any Kubernetes documents). Output: diagnostics, each with the index of its object.
  */
 import { analyzeObjects } from './analysis';
-import { Codes, EngineDiagnostic, objectIdentity, Severity, toDiagnostic } from './diagnostic';
-import { FieldPath } from './field-path';
+import { EngineDiagnostic, Severity, toDiagnostic } from './diagnostic';
 import { istioGroups } from './schema/crd-catalog';
 import { validateSchema } from './schema/validate-schema';
 import { validateWebhook } from './webhook';
@@ -60,19 +59,12 @@ function schemaDiagnosticsOf(obj: Record<string, unknown>, objectIndex: number):
 
 /** The webhook's findings as diagnostics: errors IST0106, warnings IST0133. */
 function webhookDiagnostics(obj: Record<string, unknown>, objectIndex: number): EngineDiagnostic[] {
-  const where = objectIdentity(obj);
   const findings = validateWebhook(obj);
   // Istio's webhook returns warnings only with an admitted object; a denial carries just the errors.
-  const denied = findings.some(finding => !finding.warning);
-  return findings.filter(finding => !denied || !finding.warning).map(finding => ({
-    severity: finding.warning ? Severity.WARNING : Severity.ERROR,
-    code: finding.warning ? Codes.SCHEMA_WARNING : Codes.SCHEMA_VALIDATION_ERROR,
-    ...where,
-    path: finding.path,
-    message: finding.message,
-    objectIndex,
-    fieldPath: FieldPath.legacy(finding.path),
-  }));
+  const denied = findings.some(finding => finding.severity === Severity.ERROR);
+  return findings
+    .filter(finding => !denied || finding.severity === Severity.ERROR)
+    .map(finding => toDiagnostic(finding, obj, objectIndex));
 }
 
 /** The cross-resource findings, each on the object it names. */

@@ -3,9 +3,12 @@
  * and the Kubernetes objects the analyzers read as context. `webhookView` and `webhookFindings` run
  * Istio's webhook rules on one of them, with paths printed so assertions read as a report does.
  */
+import { EngineDiagnostic } from '../../src/validation/diagnostic';
 import { FieldPath } from '../../src/validation/field-path';
 import { Finding, Findings } from '../../src/validation/findings';
 import { stringOf } from '../../src/validation/json';
+import { validateObjects } from '../../src/validation/validate';
+import { validateWebhook } from '../../src/validation/webhook';
 import { WebhookObject } from '../../src/validation/webhook/types';
 
 type Spec = Record<string, unknown>;
@@ -126,12 +129,22 @@ export function warn(path: string, message: string): PrintedFinding {
 /** `FieldPath.at(...)`, short for tests: the path a check of `spec.x` is given. */
 export const at = FieldPath.at;
 
+/** A Kubernetes Node (cluster-scoped) with the given labels. */
+export function node(name: string, labels: Record<string, string>) {
+  return object('v1', 'Node', name, undefined, { labels });
+}
+
 /** Findings as report lines, `<path>: <message>` (the schema and CEL tests state them so). */
 export function reportLines(list: readonly Finding[]): string[] {
   return list.map(finding => `${finding.path}: ${finding.message}`);
 }
 
-/** A Kubernetes Node (cluster-scoped) with the given labels. */
-export function node(name: string, labels: Record<string, string>) {
-  return object('v1', 'Node', name, undefined, { labels });
+/** Istio's webhook rules (reserved annotations, then the kind's validator) on one object, paths printed. */
+export function webhookFindings(obj: { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec?: unknown }): PrintedFinding[] {
+  return printed(validateWebhook(obj));
+}
+
+/** Each object's own diagnostics (schema, CEL, webhook: IST0106 / IST0133), without cross-resource analysis. */
+export function objectDiagnostics(objects: readonly unknown[]): EngineDiagnostic[] {
+  return validateObjects(objects, { analysis: false });
 }

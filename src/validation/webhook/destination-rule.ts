@@ -1,42 +1,42 @@
 /** Istio's webhook rules for DestinationRule (ValidateDestinationRule in istio/pkg/config/validation). */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isSet } from '../json';
 import { validateExportTo } from './common/export-to';
-import { validateWildcardDomain } from './common/hosts';
-import { validateLabels, validateSubsetName, validateWorkloadSelector } from './common/labels';
+import { checkWildcardDomain } from './common/hosts';
+import { checkSubsetName, validateLabels, validateWorkloadSelector } from './common/labels';
 import { ErrorsOnly, validateTrafficPolicy } from './common/traffic-policy';
-import { Findings, KindValidator } from './types';
+import { KindValidator } from './types';
+
+const SPEC = FieldPath.at('spec');
 
 /** validateSubset: name, labels and traffic policy; Istio joins them with appendErrors, so warnings are dropped. */
-function validateSubset(f: Findings, path: string, namespace: string, subset: any): void {
-  const errors = new ErrorsOnly(f);
-  const nameError = validateSubsetName(String(subset.name ?? ''));
-  if (nameError) errors.error(`${path}.name`, nameError);
-  validateLabels(errors, `${path}.labels`, subset.labels);
-  validateTrafficPolicy(errors, `${path}.trafficPolicy`, namespace, subset.trafficPolicy);
+function validateSubset(path: FieldPath, findings: Findings, namespace: string, subset: any): void {
+  const errors = new ErrorsOnly(findings);
+  errors.errorIfAny(path.child('name'), checkSubsetName(String(subset.name ?? '')));
+  validateLabels(path.child('labels'), errors, subset.labels);
+  validateTrafficPolicy(path.child('trafficPolicy'), errors, namespace, subset.trafficPolicy);
 }
 
-export const validateDestinationRule: KindValidator = obj => {
-  const f = new Findings();
+export const validateDestinationRule: KindValidator = (obj, findings) => {
   const spec = obj.spec;
-  const hostError = validateWildcardDomain(String(spec.host ?? ''));
-  if (hostError) f.error('spec.host', hostError);
-  validateTrafficPolicy(f, 'spec.trafficPolicy', obj.namespace, spec.trafficPolicy);
+  findings.errorIfAny(SPEC.child('host'), checkWildcardDomain(String(spec.host ?? '')));
+  validateTrafficPolicy(SPEC.child('trafficPolicy'), findings, obj.namespace, spec.trafficPolicy);
 
   const names = new Set<string>();
   const subsets: any[] = Array.isArray(spec.subsets) ? spec.subsets : [];
   subsets.forEach((subset, i) => {
-    const path = `spec.subsets[${i}]`;
+    const path = SPEC.child('subsets').index(i);
     if (!isSet(subset)) {
-      f.error(path, 'subset may not be null');
+      findings.error(path, 'subset may not be null');
       return;
     }
     const name = String(subset.name ?? '');
-    if (names.has(name)) f.error(`${path}.name`, `duplicate subset names: ${name}`);
+    if (names.has(name)) findings.error(path.child('name'), `duplicate subset names: ${name}`);
     names.add(name);
-    validateSubset(f, path, obj.namespace, subset);
+    validateSubset(path, findings, obj.namespace, subset);
   });
 
-  validateExportTo(f, 'spec.exportTo', obj.namespace, spec.exportTo, { isDestinationRuleWithSelector: isSet(spec.workloadSelector) });
-  validateWorkloadSelector(f, 'spec.workloadSelector', spec.workloadSelector);
-  return f.list;
+  validateExportTo(SPEC.child('exportTo'), findings, obj.namespace, spec.exportTo, { isDestinationRuleWithSelector: isSet(spec.workloadSelector) });
+  validateWorkloadSelector(SPEC.child('workloadSelector'), findings, spec.workloadSelector);
 };

@@ -5,11 +5,15 @@
  * then decodes `patch.value` into the Envoy message applyTo names; that needs Envoy's protobuf
  * descriptors and is not reproduced here.
  */
-import { checkAlphaWorkloadSelector } from './common/labels';
-import { Findings, KindValidator } from './types';
+import { validateAlphaWorkloadSelector } from './common/labels';
+import { KindValidator } from './types';
 import { goQuote } from '../../go/format';
 import { regexpCompileError } from '../../go/regexp';
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isSet, listOf, messageOf, stringOf } from '../json';
+
+const SPEC = FieldPath.at('spec');
 
 const HTTP_CONNECTION_MANAGER = 'envoy.filters.network.http_connection_manager';
 
@@ -53,93 +57,94 @@ const ROUTE_CLASS = new Set(['ROUTE_CONFIGURATION', 'VIRTUAL_HOST', 'HTTP_ROUTE'
 const OBJECT_TYPES = ['listener', 'routeConfiguration', 'cluster', 'waypoint'];
 
 /** validateListenerMatchName: a warning for a deprecated filter name. */
-function warnDeprecatedName(f: Findings, path: string, name: string): void {
+function validateListenerMatchName(path: FieldPath, findings: Findings, name: string): void {
   const canonical = Object.prototype.hasOwnProperty.call(CANONICAL_FILTER_NAMES, name) ? CANONICAL_FILTER_NAMES[name] : undefined;
-  if (canonical) f.warn(path, `using deprecated filter name ${goQuote(name)}; use ${goQuote(canonical)} instead`);
+  if (canonical) findings.warn(path, `using deprecated filter name ${goQuote(name)}; use ${goQuote(canonical)} instead`);
 }
 
 /** A listener match's filter (and sub-filter) against applyTo. False where Istio stops checking the patch. */
-function checkFilterMatch(f: Findings, path: string, applyTo: string, filter: Record<string, any>): boolean {
+function validateFilterMatch(path: FieldPath, findings: Findings, applyTo: string, filter: Record<string, any>): boolean {
   if (applyTo === 'LISTENER' || applyTo === 'FILTER_CHAIN') {
     // An error in principle; a warning for backwards compatibility.
-    f.warn(path, `Envoy filter: filter match has no effect when used with ${applyTo}`);
+    findings.warn(path, `Envoy filter: filter match has no effect when used with ${applyTo}`);
   }
   const name = stringOf(filter.name);
   if (name === '') {
-    f.error(`${path}.name`, 'Envoy filter: filter match has no name to match on');
+    findings.error(path.child('name'), 'Envoy filter: filter match has no name to match on');
     return false;
   }
   if (isSet(filter.subFilter)) {
     if (applyTo !== 'HTTP_FILTER') {
-      f.error(`${path}.subFilter`, 'Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only');
+      findings.error(path.child('subFilter'), 'Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only');
       return false;
     }
     if (name !== HTTP_CONNECTION_MANAGER && name !== 'envoy.http_connection_manager') {
-      f.error(`${path}.name`, `Envoy filter: subfilter match requires filter match with ${HTTP_CONNECTION_MANAGER}`);
+      findings.error(path.child('name'), `Envoy filter: subfilter match requires filter match with ${HTTP_CONNECTION_MANAGER}`);
       return false;
     }
     if (stringOf(messageOf(filter.subFilter).name) === '') {
-      f.error(`${path}.subFilter.name`, 'Envoy filter: subfilter match has no name to match on');
+      findings.error(path.child('subFilter', 'name'), 'Envoy filter: subfilter match has no name to match on');
       return false;
     }
   }
-  warnDeprecatedName(f, `${path}.name`, name);
-  warnDeprecatedName(f, `${path}.subFilter.name`, stringOf(messageOf(filter.subFilter).name));
+  validateListenerMatchName(path.child('name'), findings, name);
+  validateListenerMatchName(path.child('subFilter', 'name'), findings, stringOf(messageOf(filter.subFilter).name));
   return true;
 }
 
 /** One config patch. */
-function validateConfigPatch(f: Findings, path: string, patch: Record<string, any>): void {
+function validateConfigPatch(path: FieldPath, findings: Findings, patch: Record<string, any>): void {
   const match = isSet(patch.match) ? messageOf(patch.match) : undefined;
   // Waypoint patches are not validated yet in Istio.
   if (match && stringOf(match.context) === 'WAYPOINT') return;
 
   const applyTo = stringOf(patch.applyTo) || 'INVALID';
-  if (applyTo === 'INVALID') return f.error(`${path}.applyTo`, 'Envoy filter: missing applyTo');
-  if (!isSet(patch.patch)) return f.error(`${path}.patch`, 'Envoy filter: missing patch');
+  if (applyTo === 'INVALID') return findings.error(path.child('applyTo'), 'Envoy filter: missing applyTo');
+  if (!isSet(patch.patch)) return findings.error(path.child('patch'), 'Envoy filter: missing patch');
   const body = messageOf(patch.patch);
   const operation = stringOf(body.operation) || 'INVALID';
-  if (operation === 'INVALID') return f.error(`${path}.patch.operation`, 'Envoy filter: missing patch operation');
+  if (operation === 'INVALID') return findings.error(path.child('patch', 'operation'), 'Envoy filter: missing patch operation');
   if (operation !== 'REMOVE' && !isSet(body.value)) {
-    return f.error(`${path}.patch.value`, 'Envoy filter: missing patch value for non-remove operation');
+    return findings.error(path.child('patch', 'value'), 'Envoy filter: missing patch value for non-remove operation');
   }
 
   const proxyVersion = stringOf(messageOf(match?.proxy).proxyVersion);
   if (proxyVersion !== '') {
     const regexError = regexpCompileError(proxyVersion);
-    if (regexError) return f.error(`${path}.match.proxy.proxyVersion`, `Envoy filter: invalid regex for proxy version, [${regexError}]`);
+    if (regexError) return findings.error(path.child('match', 'proxy', 'proxyVersion'), `Envoy filter: invalid regex for proxy version, [${regexError}]`);
   }
 
   const objectType = match ? OBJECT_TYPES.find(t => isSet(match[t])) : undefined;
   if (!objectType) return;
   if (LISTENER_CLASS.has(applyTo)) {
     if (objectType !== 'listener') {
-      return f.error(`${path}.match`, 'Envoy filter: applyTo for listener class objects cannot have non listener match');
+      return findings.error(path.child('match'), 'Envoy filter: applyTo for listener class objects cannot have non listener match');
     }
     const filterChain = messageOf(match!.listener).filterChain;
     if (isSet(filterChain) && isSet(messageOf(filterChain).filter)) {
-      checkFilterMatch(f, `${path}.match.listener.filterChain.filter`, applyTo, messageOf(messageOf(filterChain).filter));
+      validateFilterMatch(path.child('match', 'listener', 'filterChain', 'filter'), findings, applyTo, messageOf(messageOf(filterChain).filter));
     }
   } else if (ROUTE_CLASS.has(applyTo) && objectType !== 'routeConfiguration') {
-    f.error(`${path}.match`, 'Envoy filter: applyTo for http route class objects cannot have non route configuration match');
+    findings.error(path.child('match'), 'Envoy filter: applyTo for http route class objects cannot have non route configuration match');
   } else if (applyTo === 'CLUSTER' && objectType !== 'cluster') {
-    f.error(`${path}.match`, 'Envoy filter: applyTo for cluster class objects cannot have non cluster match');
+    findings.error(path.child('match'), 'Envoy filter: applyTo for cluster class objects cannot have non cluster match');
   }
 }
 
-export const validateEnvoyFilter: KindValidator = obj => {
-  const f = new Findings();
-  f.warn('', 'EnvoyFilter exposes internal implementation details that may change at any time. '
-    + 'Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.');
-  // Selector errors are returned alone (the warning above is dropped with them).
+export const validateEnvoyFilter: KindValidator = (obj, findings) => {
+  // Selector errors are returned alone (the standing warning is dropped with them).
   const selector = new Findings();
-  if (!checkAlphaWorkloadSelector(selector, obj.spec.workloadSelector, 'Envoy filter')) return selector.list;
-  f.list.push(...selector.list);
+  const selectorValid = validateAlphaWorkloadSelector(SPEC.child('workloadSelector'), selector, obj.spec.workloadSelector, 'Envoy filter');
+  if (selectorValid) {
+    findings.warn(FieldPath.ROOT, 'EnvoyFilter exposes internal implementation details that may change at any time. '
+      + 'Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.');
+  }
+  selector.list.forEach(finding => findings.add(finding));
+  if (!selectorValid) return;
 
   listOf(obj.spec.configPatches).forEach((patch, i) => {
-    const path = `spec.configPatches[${i}]`;
-    if (!isSet(patch)) f.error(path, 'Envoy filter: null config patch');
-    else validateConfigPatch(f, path, messageOf(patch));
+    const path = SPEC.child('configPatches').index(i);
+    if (!isSet(patch)) findings.error(path, 'Envoy filter: null config patch');
+    else validateConfigPatch(path, findings, messageOf(patch));
   });
-  return f.list;
 };

@@ -1,30 +1,28 @@
 /** Istio's webhook rules for Gateway (ValidateGateway in istio/pkg/config/validation). */
+import { FieldPath } from '../field-path';
 import { isSet, stringOf } from '../json';
-import { hasGatewaySemantics, validateGatewayName } from './common/gateway-names';
+import { checkGatewayName, hasGatewaySemantics } from './common/gateway-names';
 import { isHTTPProtocol, parseProtocol } from './common/ports';
 import { validateServer } from './gateway/server';
-import { Findings, KindValidator } from './types';
+import { KindValidator } from './types';
 
-export const validateGateway: KindValidator = (obj) => {
-  const findings = new Findings();
+export const validateGateway: KindValidator = (obj, findings) => {
   const gatewaySemantics = hasGatewaySemantics(obj.metadata);
   // An empty name is one the API server will generate (generateName): it cannot be judged here.
-  if (obj.name !== '') {
-    const nameError = validateGatewayName(obj.name, gatewaySemantics);
-    if (nameError) findings.error('metadata.name', nameError);
-  }
+  if (obj.name !== '') findings.errorIfAny(FieldPath.at('metadata', 'name'), checkGatewayName(obj.name, gatewaySemantics));
 
+  const serversPath = FieldPath.at('spec', 'servers');
   const servers: any[] = Array.isArray(obj.spec.servers) ? obj.spec.servers : [];
   if (servers.length === 0) {
-    findings.error('spec.servers', 'gateway must have at least one server');
+    findings.error(serversPath, 'gateway must have at least one server');
   } else {
-    servers.forEach((server, i) => validateServer(server, `spec.servers[${i}]`, gatewaySemantics, findings));
+    servers.forEach((server, i) => validateServer(serversPath.index(i), findings, server, gatewaySemantics));
   }
 
   // Port names must be unique across servers; httpsRedirect only makes sense on plain HTTP.
   const portNames = new Set<string>();
   servers.forEach((server, i) => {
-    const path = `spec.servers[${i}]`;
+    const path = serversPath.index(i);
     if (!isSet(server)) {
       findings.error(path, 'server may not be nil');
       return;
@@ -32,12 +30,11 @@ export const validateGateway: KindValidator = (obj) => {
     const port = server.port;
     if (!isSet(port)) return;
     const name = stringOf(port.name);
-    if (portNames.has(name)) findings.error(`${path}.port.name`, `port names in servers must be unique: duplicate name ${name}`);
+    if (portNames.has(name)) findings.error(path.child('port', 'name'), `port names in servers must be unique: duplicate name ${name}`);
     portNames.add(name);
     const protocol = parseProtocol(stringOf(port.protocol));
     if (!isHTTPProtocol(protocol) && server.tls?.httpsRedirect === true) {
-      findings.warn(`${path}.tls.httpsRedirect`, 'tls.httpsRedirect should only be used with http servers');
+      findings.warn(path.child('tls', 'httpsRedirect'), 'tls.httpsRedirect should only be used with http servers');
     }
   });
-  return findings.list;
 };

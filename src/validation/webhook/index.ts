@@ -2,12 +2,14 @@
  * Dispatches an object to its kind's webhook validator. Every served version of a kind goes through
  * the same validator, as in istiod.
  */
+import { FieldPath } from '../field-path';
+import { Finding, Findings } from '../findings';
 import { stringOf } from '../json';
 import { validateAuthorizationPolicy } from './authorization-policy';
 import { validateDestinationRule } from './destination-rule';
 import { validateEnvoyFilter } from './envoy-filter';
 import { validateGateway } from './gateway';
-import { checkReservedAnnotations } from './metadata';
+import { validateReservedAnnotations } from './metadata';
 import { validatePeerAuthentication } from './peer-authentication';
 import { validateProxyConfig } from './proxy-config';
 import { validateRequestAuthentication } from './request-authentication';
@@ -15,7 +17,7 @@ import { validateServiceEntry } from './service-entry';
 import { validateSidecar } from './sidecar';
 import { validateTelemetry } from './telemetry';
 import { validateTrafficExtension } from './traffic-extension';
-import { KindValidator, WebhookFinding, WebhookObject } from './types';
+import { KindValidator, WebhookObject } from './types';
 import { validateVirtualService } from './virtual-service';
 import { validateWasmPlugin } from './wasm-plugin';
 import { validateWorkloadEntry } from './workload-entry';
@@ -39,8 +41,11 @@ const validators: Record<string, KindValidator> = {
   'extensions.istio.io/TrafficExtension': validateTrafficExtension,
 };
 
-/** The webhook's findings for an object the schema accepted; empty for kinds without rules. */
-export function validateWebhook(obj: Record<string, unknown>): WebhookFinding[] {
+/**
+ * The webhook's findings for an object the schema accepted, in Istio's order; empty for kinds without
+ * rules. A reserved annotation rejects the object before the kind's rules run.
+ */
+export function validateWebhook(obj: Record<string, unknown>): Finding[] {
   const apiVersion = String(obj.apiVersion);
   const kind = String(obj.kind);
   const validator = validators[`${apiVersion.split('/')[0]}/${kind}`];
@@ -54,6 +59,7 @@ export function validateWebhook(obj: Record<string, unknown>): WebhookFinding[] 
     metadata,
     spec: obj.spec ?? {},
   };
-  const reserved = checkReservedAnnotations(view);
-  return reserved ? [reserved] : validator(view);
+  const findings = new Findings();
+  if (validateReservedAnnotations(FieldPath.at('metadata', 'annotations'), findings, view)) validator(view, findings);
+  return findings.list;
 }

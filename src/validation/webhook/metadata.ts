@@ -4,8 +4,10 @@
  * the kind's rules do not run.
  */
 import { parseBoolError } from '../../go/strconv';
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { stringOf } from '../json';
-import { WebhookFinding, WebhookObject } from './types';
+import { WebhookObject } from './types';
 
 const DRY_RUN = 'istio.io/dry-run';
 const ALWAYS_REJECT = 'internal.istio.io/webhook-always-reject';
@@ -33,20 +35,28 @@ function checkDryRunAnnotation(obj: WebhookObject, value: string): string | unde
   return error && `${where} has annotation ${DRY_RUN} with invalid value (${value}): ${error}`;
 }
 
-/** The rejection for a reserved annotation, or undefined. Only AuthorizationPolicy may carry istio.io/dry-run. */
-export function checkReservedAnnotations(obj: WebhookObject): WebhookFinding | undefined {
+/**
+ * The rejection for a reserved annotation, at its key under `path` (`metadata.annotations`). Only
+ * AuthorizationPolicy may carry istio.io/dry-run. False when the object is rejected: the kind's rules
+ * then do not run.
+ */
+export function validateReservedAnnotations(path: FieldPath, findings: Findings, obj: WebhookObject): boolean {
   const annotations = (obj.metadata.annotations ?? {}) as Record<string, unknown>;
-  const at = (key: string) => `metadata.annotations[${key}]`;
   if (DRY_RUN in annotations) {
     const dryRun = checkDryRunAnnotation(obj, stringOf(annotations[DRY_RUN]));
-    if (dryRun) return { path: at(DRY_RUN), message: dryRun };
+    if (dryRun) {
+      findings.error(path.key(DRY_RUN), dryRun);
+      return false;
+    }
   }
   if (ALWAYS_REJECT in annotations) {
-    return { path: at(ALWAYS_REJECT), message: `"${ALWAYS_REJECT}" annotation found, rejecting` };
+    findings.error(path.key(ALWAYS_REJECT), `"${ALWAYS_REJECT}" annotation found, rejecting`);
+    return false;
   }
   const internal = INTERNAL_PARENTS.find(key => key in annotations);
   if (internal) {
-    return { path: at(internal), message: `"${internal}" annotation found, this may not be set by users` };
+    findings.error(path.key(internal), `"${internal}" annotation found, this may not be set by users`);
+    return false;
   }
-  return undefined;
+  return true;
 }

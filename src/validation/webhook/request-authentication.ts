@@ -1,12 +1,13 @@
 /** Istio's webhook rules for RequestAuthentication (security.istio.io): ValidateRequestAuthentication. */
-import { listOf } from '../json';
 import { validateJwtRule } from './security/jwt-rule';
 import { validatePolicyTargets } from './security/policy-target';
-import { Findings, KindValidator } from './types';
+import { KindValidator } from './types';
+import { FieldPath } from '../field-path';
+import { listOf } from '../json';
 
-export const validateRequestAuthentication: KindValidator = obj => {
-  const findings = new Findings();
-  validatePolicyTargets(findings, obj.spec);
-  listOf(obj.spec.jwtRules).forEach((rule, i) => validateJwtRule(findings, `spec.jwtRules[${i}]`, rule));
-  return findings.list;
+const SPEC = FieldPath.at('spec');
+
+export const validateRequestAuthentication: KindValidator = (obj, findings) => {
+  validatePolicyTargets(SPEC, findings, obj.spec);
+  listOf(obj.spec.jwtRules).forEach((rule, i) => validateJwtRule(SPEC.child('jwtRules').index(i), findings, rule));
 };

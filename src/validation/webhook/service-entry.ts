@@ -2,14 +2,16 @@
  * Istio's webhook rules for ServiceEntry (ValidateServiceEntry in istio/pkg/config/validation). A missing
  * resolution is NONE, a missing location MESH_EXTERNAL.
  */
+import { goQuote } from '../../go/format';
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isSet, listOf, numberOf, stringMap } from '../json';
 import { validateExportTo } from './common/export-to';
-import { validateIPSubnet, validatePartialWildcard, validateWildcardDomain } from './common/hosts';
-import { checkAlphaWorkloadSelector } from './common/labels';
-import { isHTTPProtocol, isTLSProtocol, parseProtocol, validatePort, validatePortName, validateProtocol } from './common/ports';
+import { checkIPSubnet, checkPartialWildcard, checkWildcardDomain } from './common/hosts';
+import { validateAlphaWorkloadSelector } from './common/labels';
+import { checkPort, checkPortName, checkProtocol, isHTTPProtocol, isTLSProtocol, parseProtocol } from './common/ports';
 import { validateResolution } from './service-entry/resolution';
-import { Findings, KindValidator, WebhookObject } from './types';
-import { goQuote } from '../../go/format';
+import { KindValidator, WebhookObject } from './types';
 
 const strings = (value: unknown): string[] => Array.isArray(value) ? value.map(v => String(v ?? '')) : [];
 
@@ -25,44 +27,39 @@ function usesWaypoint(obj: WebhookObject): boolean {
   return typeof waypoint === 'string' && waypoint !== '' && waypoint.toLowerCase() !== 'none';
 }
 
-/** The service ports: duplicates, target ports, names, protocols, numbers. Returns the port names. */
-function validatePorts(f: Findings, ports: readonly any[], addressesOrAutoAllocated: boolean): Set<string> {
+const SPEC = FieldPath.at('spec');
+
+/** The service ports (`path` is `spec.ports`): duplicates, target ports, names, protocols, numbers. Returns the port names. */
+function validatePorts(path: FieldPath, findings: Findings, ports: readonly any[], addressesOrAutoAllocated: boolean): Set<string> {
   const names = new Set<string>();
   const numbers = new Set<number>();
   ports.forEach((port, i) => {
-    const path = `spec.ports[${i}]`;
+    const at = path.index(i);
     if (!isSet(port)) {
-      f.error(path, 'service entry port may not be null');
+      findings.error(at, 'service entry port may not be null');
       return;
     }
     const name = String(port.name ?? '');
     const number = numberOf(port.number);
     const protocol = String(port.protocol ?? '');
-    if (names.has(name)) f.error(`${path}.name`, `service entry port name ${goQuote(name)} already defined`);
+    if (names.has(name)) findings.error(at.child('name'), `service entry port name ${goQuote(name)} already defined`);
     names.add(name);
-    if (numbers.has(number)) f.error(`${path}.number`, `service entry port ${number} already defined`);
+    if (numbers.has(number)) findings.error(at.child('number'), `service entry port ${number} already defined`);
     numbers.add(number);
-    if (typeof port.targetPort === 'number' && port.targetPort !== 0) {
-      const targetError = validatePort(port.targetPort);
-      if (targetError) f.error(`${path}.targetPort`, targetError);
-    }
+    if (typeof port.targetPort === 'number' && port.targetPort !== 0) findings.errorIfAny(at.child('targetPort'), checkPort(port.targetPort));
     if (!addressesOrAutoAllocated && (protocol === '' || protocol === 'TCP')) {
-      f.warn(path, 'addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled');
+      findings.warn(at, 'addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled');
     }
-    const nameError = validatePortName(name);
-    if (nameError) f.error(`${path}.name`, nameError);
-    const protocolError = validateProtocol(protocol);
-    if (protocolError) f.error(`${path}.protocol`, protocolError);
-    const numberError = validatePort(number);
-    if (numberError) f.error(`${path}.number`, numberError);
+    findings.errorIfAny(at.child('name'), checkPortName(name));
+    findings.errorIfAny(at.child('protocol'), checkProtocol(protocol));
+    findings.errorIfAny(at.child('number'), checkPort(number));
   });
   return names;
 }
 
-export const validateServiceEntry: KindValidator = obj => {
-  const f = new Findings();
+export const validateServiceEntry: KindValidator = (obj, findings) => {
   const spec = obj.spec;
-  if (!checkAlphaWorkloadSelector(f, spec.workloadSelector, 'service entry')) return f.list;
+  if (!validateAlphaWorkloadSelector(SPEC.child('workloadSelector'), findings, spec.workloadSelector, 'service entry')) return;
 
   const resolution = typeof spec.resolution === 'string' ? spec.resolution : 'NONE';
   const hosts = strings(spec.hosts);
@@ -71,31 +68,28 @@ export const validateServiceEntry: KindValidator = obj => {
   const ports: any[] = listOf(spec.ports);
 
   if (isSet(spec.workloadSelector) && endpoints.length > 0) {
-    f.error('spec', 'only one of WorkloadSelector or Endpoints is allowed in Service Entry');
+    findings.error(SPEC, 'only one of WorkloadSelector or Endpoints is allowed in Service Entry');
   }
-  if (hosts.length === 0) f.error('spec.hosts', 'service entry must have at least one host');
+  if (hosts.length === 0) findings.error(SPEC.child('hosts'), 'service entry must have at least one host');
   hosts.forEach((host, i) => {
+    const at = SPEC.child('hosts').index(i);
     if (host === '*') {
-      f.error(`spec.hosts[${i}]`, `invalid host ${host}`);
+      findings.error(at, `invalid host ${host}`);
       return;
     }
-    const hostError = validateWildcardDomain(host);
-    if (hostError) f.error(`spec.hosts[${i}]`, hostError);
+    findings.errorIfAny(at, checkWildcardDomain(host));
     // DYNAMIC_DNS resolves whatever the wildcard matches, so partial wildcards are fine there.
-    const partial = resolution === 'DYNAMIC_DNS' ? undefined : validatePartialWildcard(host);
-    if (partial) f.warn(`spec.hosts[${i}]`, partial);
+    const partial = resolution === 'DYNAMIC_DNS' ? undefined : checkPartialWildcard(host);
+    if (partial) findings.warn(at, partial);
   });
 
-  addresses.forEach((address, i) => {
-    const addressError = validateIPSubnet(address);
-    if (addressError) f.error(`spec.addresses[${i}]`, addressError);
-  });
+  addresses.forEach((address, i) => findings.errorIfAny(SPEC.child('addresses').index(i), checkIPSubnet(address)));
   if (addresses.some(a => a.includes('/')) && resolution !== 'NONE' && resolution !== 'STATIC') {
-    f.error('spec.addresses', 'CIDR addresses are allowed only for NONE/STATIC resolution types');
+    findings.error(SPEC.child('addresses'), 'CIDR addresses are allowed only for NONE/STATIC resolution types');
   }
 
-  const servicePorts = validatePorts(f, ports, addresses.length > 0 || autoAllocatesIP(obj, resolution, addresses));
-  validateResolution(f, {
+  const servicePorts = validatePorts(SPEC.child('ports'), findings, ports, addresses.length > 0 || autoAllocatesIP(obj, resolution, addresses));
+  validateResolution(SPEC, findings, {
     spec,
     resolution,
     location: typeof spec.location === 'string' ? spec.location : 'MESH_EXTERNAL',
@@ -111,17 +105,16 @@ export const validateServiceEntry: KindValidator = obj => {
   if (resolution !== 'NONE' && hosts.length > 1) {
     for (let i = 0; i < ports.length; i++) {
       if (!isSet(ports[i])) {
-        f.error(`spec.ports[${i}]`, 'ports cannot be nil');
+        findings.error(SPEC.child('ports').index(i), 'ports cannot be nil');
         continue;
       }
       const protocol = parseProtocol(String(ports[i].protocol ?? ''));
       if (!isHTTPProtocol(protocol) && !isTLSProtocol(protocol)) {
-        f.error(`spec.ports[${i}].protocol`, 'multiple hosts provided with non-HTTP, non-TLS ports');
+        findings.error(SPEC.child('ports').index(i).child('protocol'), 'multiple hosts provided with non-HTTP, non-TLS ports');
         break;
       }
     }
   }
 
-  validateExportTo(f, 'spec.exportTo', obj.namespace, spec.exportTo, { isServiceEntry: true });
-  return f.list;
+  validateExportTo(SPEC.child('exportTo'), findings, obj.namespace, spec.exportTo, { isServiceEntry: true });
 };

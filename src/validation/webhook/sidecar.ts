@@ -1,29 +1,34 @@
 /** Istio's webhook rules for Sidecar (ValidateSidecar in istio/pkg/config/validation). */
+import { FieldPath } from '../field-path';
+import { Findings } from '../findings';
 import { isSet, listOf } from '../json';
 import { validateConnectionPool } from './common/connection-pool';
-import { checkAlphaWorkloadSelector } from './common/labels';
+import { validateAlphaWorkloadSelector } from './common/labels';
 import { validateEgress } from './sidecar/egress';
 import { validateIngress } from './sidecar/ingress';
 import { validateOutboundTrafficPolicy } from './sidecar/outbound';
-import { Findings, KindValidator } from './types';
+import { KindValidator } from './types';
 
-export const validateSidecar: KindValidator = (obj) => {
-  const findings = new Findings();
+const SPEC = FieldPath.at('spec');
+
+export const validateSidecar: KindValidator = (obj, findings) => {
   const spec = obj.spec;
 
   // A bad selector rejects the object on its own: Istio returns before any other check.
-  if (!checkAlphaWorkloadSelector(findings, spec.workloadSelector, 'sidecar')) return findings.list;
-
+  const selector = new Findings();
+  const selectorValid = validateAlphaWorkloadSelector(SPEC.child('workloadSelector'), selector, spec.workloadSelector, 'sidecar');
   const ingress = listOf(spec.ingress);
   const egress = listOf(spec.egress);
-  if (ingress.length === 0 && egress.length === 0 && !isSet(spec.outboundTrafficPolicy) && !isSet(spec.inboundConnectionPool)) {
+  if (selectorValid && ingress.length === 0 && egress.length === 0 && !isSet(spec.outboundTrafficPolicy) && !isSet(spec.inboundConnectionPool)) {
     // Istio returns this error alone (the selector warning is dropped with it).
-    return [{ path: 'spec', message: 'sidecar: empty configuration provided' }];
+    findings.error(SPEC, 'sidecar: empty configuration provided');
+    return;
   }
+  selector.list.forEach(finding => findings.add(finding));
+  if (!selectorValid) return;
 
-  validateIngress(ingress, findings);
-  validateConnectionPool(findings, 'spec.inboundConnectionPool', spec.inboundConnectionPool);
-  validateEgress(egress, obj.namespace, findings);
-  validateOutboundTrafficPolicy(spec.outboundTrafficPolicy, findings);
-  return findings.list;
+  validateIngress(SPEC.child('ingress'), findings, ingress);
+  validateConnectionPool(SPEC.child('inboundConnectionPool'), findings, spec.inboundConnectionPool);
+  validateEgress(SPEC.child('egress'), findings, egress, obj.namespace);
+  validateOutboundTrafficPolicy(SPEC.child('outboundTrafficPolicy'), findings, spec.outboundTrafficPolicy);
 };

@@ -1,22 +1,23 @@
 /** Istio's webhook rules for WasmPlugin (ValidateWasmPlugin in istio/pkg/config/validation). */
-import { stringOf } from '../json';
 import { byteLength } from './common/hosts';
 import {
-  validateTrafficSelectors, validateWasmImagePullSecret, validateWasmSha256, validateWasmUrl, validateWasmVmConfig,
+  checkWasmImagePullSecret, checkWasmSha256, checkWasmUrl, validateTrafficSelectors, validateWasmVmConfig,
 } from './common/wasm';
 import { validatePolicyTargets } from './security/policy-target';
-import { Findings, KindValidator } from './types';
+import { KindValidator } from './types';
+import { FieldPath } from '../field-path';
+import { stringOf } from '../json';
 
-export const validateWasmPlugin: KindValidator = obj => {
-  const f = new Findings();
+const SPEC = FieldPath.at('spec');
+
+export const validateWasmPlugin: KindValidator = (obj, findings) => {
   const spec = obj.spec;
-  validatePolicyTargets(f, spec);
-  f.errorIfAny('spec.url', validateWasmUrl(stringOf(spec.url)));
-  f.errorIfAny('spec.sha256', validateWasmSha256(stringOf(spec.sha256)));
-  f.errorIfAny('spec.imagePullSecret', validateWasmImagePullSecret(stringOf(spec.imagePullSecret)));
+  validatePolicyTargets(SPEC, findings, spec);
+  findings.errorIfAny(SPEC.child('url'), checkWasmUrl(stringOf(spec.url)));
+  findings.errorIfAny(SPEC.child('sha256'), checkWasmSha256(stringOf(spec.sha256)));
+  findings.errorIfAny(SPEC.child('imagePullSecret'), checkWasmImagePullSecret(stringOf(spec.imagePullSecret)));
   // validateWasmPluginName: the limit is 256 bytes, the message says 255 characters.
-  if (byteLength(stringOf(spec.pluginName)) > 256) f.error('spec.pluginName', 'pluginName field must be less than 255 characters long');
-  validateWasmVmConfig(f, 'spec.vmConfig', spec.vmConfig);
-  validateTrafficSelectors(f, 'spec.match', spec.match);
-  return f.list;
+  if (byteLength(stringOf(spec.pluginName)) > 256) findings.error(SPEC.child('pluginName'), 'pluginName field must be less than 255 characters long');
+  validateWasmVmConfig(SPEC.child('vmConfig'), findings, spec.vmConfig);
+  validateTrafficSelectors(SPEC.child('match'), findings, spec.match);
 };

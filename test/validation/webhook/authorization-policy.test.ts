@@ -1,6 +1,11 @@
-import { ap, apErr, diagnostics, securityObject, warn } from './security/support';
 import { Severity } from '../../../src/validation/diagnostic';
 import { validateAuthorizationPolicy } from '../../../src/validation/webhook/authorization-policy';
+import { authorizationPolicy, collect, err, objectDiagnostics, PrintedFinding, warn, webhookView } from '../../support/objects';
+
+/** The findings of AuthorizationPolicy `foo/authz` with this spec. */
+const ap = (spec: any) => collect(findings => validateAuthorizationPolicy(webhookView(authorizationPolicy('authz', spec, 'foo')), findings));
+/** An error of `foo/authz`, with the prefix Istio puts on the policy's errors. */
+const apErr = (path: string, message: string): PrintedFinding => err(path, `invalid policy authz.foo: ${message}`);
 
 const CUSTOM_NO_RULES = 'CUSTOM action without `rules` is meaningless as it will never be triggered, '
   + 'add an empty rule `{}` if you want it be triggered for every request';
@@ -135,15 +140,13 @@ describe('ValidateAuthorizationPolicy', () => {
   });
 
   test('an object without a namespace leaves it empty in the prefix', () => {
-    const findings = validateAuthorizationPolicy({
-      apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', name: 'p', namespace: '', metadata: { name: 'p' }, spec: { rules: [null] },
-    });
-    expect(findings.map(f => f.message)).toEqual(['invalid policy p.: `rule` must not be nil, found at rule 0']);
+    const found = collect(findings => validateAuthorizationPolicy(webhookView(authorizationPolicy('p', { rules: [null] })), findings));
+    expect(found.map(f => f.message)).toEqual(['invalid policy p.: `rule` must not be nil, found at rule 0']);
   });
 
   describe('end to end (schema and CEL first)', () => {
     test('a webhook error is IST0106 with the prefixed message', () => {
-      expect(diagnostics([securityObject('AuthorizationPolicy', { rules: [{ from: [{ source: { ipBlocks: ['10.0.0.0/33'] } }] }] })])).toEqual([
+      expect(objectDiagnostics([authorizationPolicy('authz', { rules: [{ from: [{ source: { ipBlocks: ['10.0.0.0/33'] } }] }] }, 'foo')])).toEqual([
         expect.objectContaining({
           severity: Severity.ERROR,
           code: 'IST0106',
@@ -155,12 +158,12 @@ describe('ValidateAuthorizationPolicy', () => {
     });
 
     test('the DENY warning is IST0133', () => {
-      expect(diagnostics([securityObject('AuthorizationPolicy', { action: 'DENY', rules: [{ from: [{ source: { requestPrincipals: ['*'] } }] }] })]))
+      expect(objectDiagnostics([authorizationPolicy('authz', { action: 'DENY', rules: [{ from: [{ source: { requestPrincipals: ['*'] } }] }] }, 'foo')]))
         .toEqual([expect.objectContaining({ severity: Severity.WARNING, code: 'IST0133', path: 'spec.rules[0]', message: DENY_ALL })]);
     });
 
     test('a when condition reaches the webhook', () => {
-      expect(diagnostics([securityObject('AuthorizationPolicy', { rules: [{ when: [{ key: 'destination.labels[app]', values: ['x'] }] }] })]))
+      expect(objectDiagnostics([authorizationPolicy('authz', { rules: [{ when: [{ key: 'destination.labels[app]', values: ['x'] }] }] }, 'foo')]))
         .toEqual(['value', 'notValue'].map(noun => expect.objectContaining({
           code: 'IST0106',
           path: 'spec.rules[0].when[0].key',
@@ -169,14 +172,14 @@ describe('ValidateAuthorizationPolicy', () => {
     });
 
     test('the CRD\'s CEL rule rejects selector plus targetRef before the webhook', () => {
-      const found = diagnostics([securityObject('AuthorizationPolicy', { selector: { matchLabels: { a: 'b' } }, targetRef: { kind: 'Service', name: 'x' } })]);
+      const found = objectDiagnostics([authorizationPolicy('authz', { selector: { matchLabels: { a: 'b' } }, targetRef: { kind: 'Service', name: 'x' } }, 'foo')]);
       expect(found.map(d => d.message)).toEqual(['Invalid value: only one of targetRefs or selector can be set']);
     });
 
     test('a valid policy has no diagnostics', () => {
-      expect(diagnostics([securityObject('AuthorizationPolicy', {
+      expect(objectDiagnostics([authorizationPolicy('authz', {
         action: 'CUSTOM', provider: { name: 'oauth2' }, rules: [{ to: [{ operation: { hosts: ['*.example.com'], notPaths: ['/health'] } }] }],
-      })])).toEqual([]);
+      }, 'foo')])).toEqual([]);
     });
   });
 });

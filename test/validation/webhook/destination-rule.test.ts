@@ -1,5 +1,7 @@
-import { dr, err, warn, webhookDiagnostics } from './dr-se-support';
 import { Severity } from '../../../src/validation/diagnostic';
+import { destinationRule, err, objectDiagnostics, warn, webhookFindings } from '../../support/objects';
+
+const dr = (spec: Record<string, unknown>) => webhookFindings(destinationRule('x', spec, 'ns'));
 
 describe('ValidateDestinationRule', () => {
   test('a complete, valid rule has no findings', () => {
@@ -104,22 +106,22 @@ describe('ValidateDestinationRule', () => {
       subsets: [{ name: '' }],
       exportTo: ['~', 'other'],
       workloadSelector: {},
-    }).map(f => f.path)).toEqual(['spec.host', 'spec.trafficPolicy', 'spec.subsets[0].name', 'spec.exportTo[0]', 'spec.exportTo', 'spec.workloadSelector']);
+    }).map(finding => finding.path)).toEqual(['spec.host', 'spec.trafficPolicy', 'spec.subsets[0].name', 'spec.exportTo[0]', 'spec.exportTo', 'spec.workloadSelector']);
   });
 });
 
 describe('DestinationRule end to end (schema, then webhook)', () => {
-  const object = (spec: any) => ({ apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'dr', namespace: 'prod' }, spec });
+  const object = (spec: any) => destinationRule('dr', spec, 'prod');
 
   test('webhook errors are IST0106 errors with Istio\'s message', () => {
-    const diagnostics = webhookDiagnostics([object({ host: 'reviews', subsets: [{ name: 'v1' }, { name: 'v1' }] })]);
+    const diagnostics = objectDiagnostics([object({ host: 'reviews', subsets: [{ name: 'v1' }, { name: 'v1' }] })]);
     expect(diagnostics).toEqual([expect.objectContaining({
       severity: Severity.ERROR, code: 'IST0106', kind: 'DestinationRule', path: 'spec.subsets[1].name', message: 'duplicate subset names: v1',
     })]);
   });
 
   test('webhook warnings are IST0133 warnings', () => {
-    const diagnostics = webhookDiagnostics([object({ host: 'reviews', trafficPolicy: { loadBalancer: { consistentHash: { minimumRingSize: 1024 } } } })]);
+    const diagnostics = objectDiagnostics([object({ host: 'reviews', trafficPolicy: { loadBalancer: { consistentHash: { minimumRingSize: 1024 } } } })]);
     expect(diagnostics).toEqual([expect.objectContaining({
       severity: Severity.WARNING,
       code: 'IST0133',
@@ -129,19 +131,19 @@ describe('DestinationRule end to end (schema, then webhook)', () => {
   });
 
   test('sub-millisecond precision passes the CRD rule and fails the webhook', () => {
-    const diagnostics = webhookDiagnostics([object({ host: 'reviews', trafficPolicy: { connectionPool: { tcp: { connectTimeout: '1.5ms' } } } })]);
+    const diagnostics = objectDiagnostics([object({ host: 'reviews', trafficPolicy: { connectionPool: { tcp: { connectTimeout: '1.5ms' } } } })]);
     expect(diagnostics.map(d => [d.code, d.path, d.message])).toEqual([
       ['IST0106', 'spec.trafficPolicy.connectionPool.tcp.connectTimeout', 'only durations to ms precision are supported'],
     ]);
   });
 
   test('configmap:// credentials must live in the rule\'s namespace', () => {
-    const diagnostics = webhookDiagnostics([object({ host: 'reviews', trafficPolicy: { tls: { mode: 'SIMPLE', credentialName: 'configmap://other/ca' } } })]);
+    const diagnostics = objectDiagnostics([object({ host: 'reviews', trafficPolicy: { tls: { mode: 'SIMPLE', credentialName: 'configmap://other/ca' } } })]);
     expect(diagnostics.map(d => d.message)).toEqual(['invalid configmap:// credentialName: namespace must match the configuration namespace "prod"']);
   });
 
   test('a valid rule has no diagnostics', () => {
-    expect(webhookDiagnostics([object({
+    expect(objectDiagnostics([object({
       host: 'reviews',
       trafficPolicy: {
         connectionPool: { tcp: { maxConnections: 100, connectTimeout: '30ms' }, http: { http2MaxRequests: 1000 } },

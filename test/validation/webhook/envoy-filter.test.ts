@@ -1,12 +1,10 @@
-import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateEnvoyFilter } from '../../../src/validation/webhook/envoy-filter';
-import { WebhookObject } from '../../../src/validation/webhook/types';
+import { collect, envoyFilter, err, warn, webhookView } from '../../support/objects';
 
-function envoyFilter(spec: any): WebhookObject {
-  return { apiVersion: 'networking.istio.io/v1alpha3', kind: 'EnvoyFilter', name: 'ef', namespace: 'apps', metadata: { name: 'ef' }, spec };
-}
-const check = (spec: any) => validateEnvoyFilter(envoyFilter(spec));
+/** The EnvoyFilter `apps/ef` with this spec. */
+const object = (spec: any) => envoyFilter('ef', spec, 'apps');
+const check = (spec: any) => collect(findings => validateEnvoyFilter(webhookView(object(spec)), findings));
 const EXPOSES = warn('', 'EnvoyFilter exposes internal implementation details that may change at any time. '
   + 'Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.');
 const HCM = 'envoy.filters.network.http_connection_manager';
@@ -117,8 +115,6 @@ describe('ValidateEnvoyFilter', () => {
 });
 
 describe('EnvoyFilter end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'networking.istio.io/v1alpha3', kind: 'EnvoyFilter', metadata: { name: 'ef', namespace: 'apps' }, spec });
-
   test('a valid EnvoyFilter carries the standing IST0133 warning only', () => {
     const spec = {
       workloadSelector: { labels: { app: 'api' } },

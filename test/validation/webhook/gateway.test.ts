@@ -1,53 +1,45 @@
 import { validateObjects } from '../../../src/validation/validate';
-import { validateGateway } from '../../../src/validation/webhook/gateway';
-import { WebhookObject } from '../../../src/validation/webhook/types';
+import { gateway, webhookFindings } from '../../support/objects';
 
-function gateway(spec: any, metadata: Record<string, unknown> = { name: 'gw' }): WebhookObject {
-  return {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Gateway',
-    name: typeof metadata.name === 'string' ? metadata.name : '',
-    namespace: 'default',
-    metadata,
-    spec,
-  };
-}
+/** The webhook's findings for a Gateway in `default` named `name`. */
+const check = (spec: any, name = 'gw', annotations?: Record<string, string>) =>
+  webhookFindings(gateway(name, spec, { namespace: 'default', annotations }));
 
 const httpServer = (name = 'http') => ({ port: { number: 80, name, protocol: 'HTTP' }, hosts: ['*.example.com'] });
 const tcpServer = (tls?: any) => ({ port: { number: 31400, name: 'tcp', protocol: 'TCP' }, hosts: ['*'], ...(tls ? { tls } : {}) });
 
 describe('ValidateGateway', () => {
   test('a valid gateway has no findings', () => {
-    expect(validateGateway(gateway({ servers: [httpServer()] }))).toEqual([]);
+    expect(check({ servers: [httpServer()] })).toEqual([]);
   });
 
   describe('gateway name', () => {
     test('a DNS-1123 label is valid', () => {
-      expect(validateGateway(gateway({ servers: [httpServer()] }, { name: 'my-gateway' }))).toEqual([]);
+      expect(check({ servers: [httpServer()] }, 'my-gateway')).toEqual([]);
     });
 
     test('a name with dots is rejected', () => {
-      expect(validateGateway(gateway({ servers: [httpServer()] }, { name: 'my.gateway' })))
+      expect(check({ servers: [httpServer()] }, 'my.gateway'))
         .toEqual([{ path: 'metadata.name', message: 'invalid gateway name: "my.gateway"' }]);
     });
 
     test('Gateway API semantics lift the rule', () => {
-      const metadata = { name: 'my.gateway', annotations: { 'internal.istio.io/gateway-semantics': 'gateway' } };
-      expect(validateGateway(gateway({ servers: [httpServer()] }, metadata))).toEqual([]);
+      expect(check({ servers: [httpServer()] }, 'my.gateway', { 'internal.istio.io/gateway-semantics': 'gateway' })).toEqual([]);
     });
 
     test('a name the API server will generate is not judged', () => {
-      expect(validateGateway(gateway({ servers: [httpServer()] }, { generateName: 'gw-' }))).toEqual([]);
+      const generated = { ...gateway('', { servers: [httpServer()] }), metadata: { generateName: 'gw-', namespace: 'default' } };
+      expect(webhookFindings(generated)).toEqual([]);
     });
   });
 
   describe('servers', () => {
     test.each([[{}], [{ servers: [] }]])('no server is an error (%p)', (spec) => {
-      expect(validateGateway(gateway(spec))).toEqual([{ path: 'spec.servers', message: 'gateway must have at least one server' }]);
+      expect(check(spec)).toEqual([{ path: 'spec.servers', message: 'gateway must have at least one server' }]);
     });
 
     test('a null server is reported by validateServer and by the port-name loop', () => {
-      expect(validateGateway(gateway({ servers: [httpServer(), null] }))).toEqual([
+      expect(check({ servers: [httpServer(), null] })).toEqual([
         { path: 'spec.servers[1]', message: 'cannot have nil server' },
         { path: 'spec.servers[1]', message: 'server may not be nil' },
       ]);
@@ -56,12 +48,12 @@ describe('ValidateGateway', () => {
 
   describe('port names', () => {
     test('distinct port names are valid', () => {
-      expect(validateGateway(gateway({ servers: [httpServer('a'), httpServer('b')] }))).toEqual([]);
+      expect(check({ servers: [httpServer('a'), httpServer('b')] })).toEqual([]);
     });
 
     test('a repeated port name is an error, after all the server checks', () => {
       const spec = { servers: [httpServer('web'), { ...httpServer('web'), hosts: [] }] };
-      expect(validateGateway(gateway(spec))).toEqual([
+      expect(check(spec)).toEqual([
         { path: 'spec.servers[1].hosts', message: 'server config must contain at least one host' },
         { path: 'spec.servers[1].port.name', message: 'port names in servers must be unique: duplicate name web' },
       ]);
@@ -70,11 +62,11 @@ describe('ValidateGateway', () => {
 
   describe('tls.httpsRedirect', () => {
     test('on an HTTP server it is valid', () => {
-      expect(validateGateway(gateway({ servers: [{ ...httpServer(), tls: { httpsRedirect: true } }] }))).toEqual([]);
+      expect(check({ servers: [{ ...httpServer(), tls: { httpsRedirect: true } }] })).toEqual([]);
     });
 
     test('on a non-HTTP server it is a warning', () => {
-      const findings = validateGateway(gateway({ servers: [tcpServer({ httpsRedirect: true })] }));
+      const findings = check({ servers: [tcpServer({ httpsRedirect: true })] });
       expect(findings).toContainEqual({
         path: 'spec.servers[0].tls.httpsRedirect', message: 'tls.httpsRedirect should only be used with http servers', warning: true,
       });
@@ -83,9 +75,7 @@ describe('ValidateGateway', () => {
 });
 
 describe('Gateway end to end through validateObjects', () => {
-  const object = (name: string, servers: unknown[]) => ({
-    apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name, namespace: 'istio-system' }, spec: { selector: { istio: 'ingressgateway' }, servers },
-  });
+  const object = (name: string, servers: unknown[]) => gateway(name, { selector: { istio: 'ingressgateway' }, servers }, 'istio-system');
 
   test('a valid HTTPS gateway passes', () => {
     const servers = [

@@ -1,21 +1,26 @@
 import { validateObjects } from '../../../src/validation/validate';
-import { validateWebhook } from '../../../src/validation/webhook';
-import { checkReservedAnnotations } from '../../../src/validation/webhook/metadata';
+import { validateReservedAnnotations } from '../../../src/validation/webhook/metadata';
+import { WebhookObject } from '../../../src/validation/webhook/types';
+import { at, collect, webhookFindings } from '../../support/objects';
 
 const view = (kind: string, annotations: Record<string, string>) =>
   ({ apiVersion: 'networking.istio.io/v1', kind, name: 'reviews', namespace: 'bookinfo', metadata: { annotations }, spec: {} });
 
+/** The rejection for a reserved annotation (there is at most one: the first ends the check), or undefined. */
+const rejection = (obj: WebhookObject) =>
+  collect(findings => validateReservedAnnotations(at('metadata', 'annotations'), findings, obj))[0];
+
 describe('reserved annotations (validateMetadata)', () => {
   test('ordinary annotations pass', () => {
-    expect(checkReservedAnnotations(view('VirtualService', { 'example.com/owner': 'team-a' }))).toBeUndefined();
+    expect(rejection(view('VirtualService', { 'example.com/owner': 'team-a' }))).toBeUndefined();
   });
 
   test('istio.io/dry-run is only for AuthorizationPolicy', () => {
-    expect(checkReservedAnnotations(view('VirtualService', { 'istio.io/dry-run': 'true' }))).toEqual({
+    expect(rejection(view('VirtualService', { 'istio.io/dry-run': 'true' }))).toEqual({
       path: 'metadata.annotations[istio.io/dry-run]',
       message: 'bookinfo/reviews has unsupported annotation istio.io/dry-run, please remove the annotation',
     });
-    expect(checkReservedAnnotations(view('AuthorizationPolicy', { 'istio.io/dry-run': 'true' }))).toBeUndefined();
+    expect(rejection(view('AuthorizationPolicy', { 'istio.io/dry-run': 'true' }))).toBeUndefined();
   });
 
   describe('istio.io/dry-run on an AuthorizationPolicy (checkDryRunAnnotation)', () => {
@@ -25,18 +30,18 @@ describe('reserved annotations (validateMetadata)', () => {
     test.each([
       ['true', 'ALLOW'], ['false', 'DENY'], ['1', undefined], ['T', 'ALLOW'], ['FALSE', 'DENY'], ['False', undefined],
     ])('value %p with action %p is accepted', (value, action) => {
-      expect(checkReservedAnnotations(policy(value, action))).toBeUndefined();
+      expect(rejection(policy(value, action))).toBeUndefined();
     });
 
     test.each(['yes', '', 'tRUE'])('value %p is no Go bool', value => {
-      expect(checkReservedAnnotations(policy(value, 'DENY'))).toEqual({
+      expect(rejection(policy(value, 'DENY'))).toEqual({
         path: 'metadata.annotations[istio.io/dry-run]',
         message: `bookinfo/reviews has annotation istio.io/dry-run with invalid value (${value}): strconv.ParseBool: parsing ${JSON.stringify(value)}: invalid syntax`,
       });
     });
 
     test.each(['AUDIT', 'CUSTOM'])('action %s does not support it, whatever the value', action => {
-      expect(checkReservedAnnotations(policy('nonsense', action))).toEqual({
+      expect(rejection(policy('nonsense', action))).toEqual({
         path: 'metadata.annotations[istio.io/dry-run]',
         message: `the annotation istio.io/dry-run currently only supports action ALLOW/DENY, found action ${action} in bookinfo/reviews`,
       });
@@ -59,17 +64,17 @@ describe('reserved annotations (validateMetadata)', () => {
   });
 
   test('the always-reject test annotation', () => {
-    expect(checkReservedAnnotations(view('Gateway', { 'internal.istio.io/webhook-always-reject': '' }))?.message)
+    expect(rejection(view('Gateway', { 'internal.istio.io/webhook-always-reject': '' }))?.message)
       .toBe('"internal.istio.io/webhook-always-reject" annotation found, rejecting');
   });
 
   test('internal parent annotations may not be set by users', () => {
-    expect(checkReservedAnnotations(view('Sidecar', { 'internal.istio.io/parents': 'HTTPRoute/a.b' }))?.message)
+    expect(rejection(view('Sidecar', { 'internal.istio.io/parents': 'HTTPRoute/a.b' }))?.message)
       .toBe('"internal.istio.io/parents" annotation found, this may not be set by users');
   });
 
   test('a reserved annotation rejects the object before the kind\'s rules run', () => {
-    const findings = validateWebhook({
+    const findings = webhookFindings({
       apiVersion: 'networking.istio.io/v1',
       kind: 'Gateway',
       metadata: { name: 'gw', namespace: 'default', annotations: { 'internal.istio.io/webhook-always-reject': 'x' } },

@@ -1,4 +1,8 @@
-import { diagnostics, err, pa, securityObject, warn } from './security/support';
+import { validatePeerAuthentication } from '../../../src/validation/webhook/peer-authentication';
+import { collect, err, objectDiagnostics, peerAuthentication, warn, webhookView } from '../../support/objects';
+
+/** The findings of PeerAuthentication `foo/authz` with this spec. */
+const pa = (spec: any) => collect(findings => validatePeerAuthentication(webhookView(peerAuthentication('authz', spec, 'foo')), findings));
 
 describe('ValidatePeerAuthentication', () => {
   test.each([
@@ -40,19 +44,19 @@ describe('ValidatePeerAuthentication', () => {
 
   describe('end to end (schema and CEL first)', () => {
     test('a selector without labels is an IST0133 warning', () => {
-      expect(diagnostics([securityObject('PeerAuthentication', { selector: {}, mtls: { mode: 'PERMISSIVE' } })])).toEqual([
+      expect(objectDiagnostics([peerAuthentication('authz', { selector: {}, mtls: { mode: 'PERMISSIVE' } }, 'foo')])).toEqual([
         expect.objectContaining({ severity: 'warning', code: 'IST0133', path: 'spec.selector', message: 'workload selector specified without labels' }),
       ]);
     });
 
     test('the CRD\'s CEL rules reject bad port-level mTLS before the webhook', () => {
-      const found = diagnostics([securityObject('PeerAuthentication', { portLevelMtls: { 0: { mode: 'STRICT' } } })]);
+      const found = objectDiagnostics([peerAuthentication('authz', { portLevelMtls: { 0: { mode: 'STRICT' } } }, 'foo')]);
       expect(found.map(d => d.message)).toEqual(expect.arrayContaining(['Invalid value: port must be between 1-65535']));
       expect(found.every(d => !d.message.includes('port must be in range'))).toBe(true);
     });
 
     test('a valid policy has no diagnostics', () => {
-      expect(diagnostics([securityObject('PeerAuthentication', { selector: { matchLabels: { app: 'a' } }, portLevelMtls: { 80: { mode: 'DISABLE' } } })]))
+      expect(objectDiagnostics([peerAuthentication('authz', { selector: { matchLabels: { app: 'a' } }, portLevelMtls: { 80: { mode: 'DISABLE' } } }, 'foo')]))
         .toEqual([]);
     });
   });

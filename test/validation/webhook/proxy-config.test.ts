@@ -1,12 +1,10 @@
-import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateProxyConfig } from '../../../src/validation/webhook/proxy-config';
-import { WebhookObject } from '../../../src/validation/webhook/types';
+import { collect, err, proxyConfig, warn, webhookView } from '../../support/objects';
 
-function proxyConfig(spec: any): WebhookObject {
-  return { apiVersion: 'networking.istio.io/v1beta1', kind: 'ProxyConfig', name: 'pc', namespace: 'apps', metadata: { name: 'pc' }, spec };
-}
-const check = (spec: any) => validateProxyConfig(proxyConfig(spec));
+/** The ProxyConfig `apps/pc` with this spec. */
+const object = (spec: any) => proxyConfig('pc', spec, 'apps');
+const check = (spec: any) => collect(findings => validateProxyConfig(webhookView(object(spec)), findings));
 
 describe('ValidateProxyConfig', () => {
   test.each([
@@ -29,8 +27,6 @@ describe('ValidateProxyConfig', () => {
 });
 
 describe('ProxyConfig end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'networking.istio.io/v1beta1', kind: 'ProxyConfig', metadata: { name: 'pc', namespace: 'apps' }, spec });
-
   test('a valid ProxyConfig passes', () => {
     expect(validateObjects([object({ concurrency: 2, selector: { matchLabels: { app: 'ratings' } } })])).toEqual([]);
   });

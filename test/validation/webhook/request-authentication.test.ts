@@ -1,4 +1,8 @@
-import { diagnostics, err, ra, securityObject, warn } from './security/support';
+import { validateRequestAuthentication } from '../../../src/validation/webhook/request-authentication';
+import { collect, err, objectDiagnostics, requestAuthentication, warn, webhookView } from '../../support/objects';
+
+/** The findings of RequestAuthentication `foo/authz` with this spec. */
+const ra = (spec: any) => collect(findings => validateRequestAuthentication(webhookView(requestAuthentication('authz', spec, 'foo')), findings));
 
 describe('ValidateRequestAuthentication', () => {
   test('a valid policy has no findings', () => {
@@ -39,34 +43,34 @@ describe('ValidateRequestAuthentication', () => {
 
   describe('end to end (schema and CEL first)', () => {
     test('a rule without issuer or jwksUri', () => {
-      expect(diagnostics([securityObject('RequestAuthentication', { jwtRules: [{ jwks: '{"keys":[]}' }] })])).toEqual([
+      expect(objectDiagnostics([requestAuthentication('authz', { jwtRules: [{ jwks: '{"keys":[]}' }] }, 'foo')])).toEqual([
         expect.objectContaining({ severity: 'error', code: 'IST0106', path: 'spec.jwtRules[0].issuer', message: 'issuer or jwksUri must be non-empty string' }),
       ]);
     });
 
     test('an inline jwks that does not parse', () => {
-      expect(diagnostics([securityObject('RequestAuthentication', { jwtRules: [{ issuer: 'i', jwks: '{"keys": [' }] })])).toEqual([
+      expect(objectDiagnostics([requestAuthentication('authz', { jwtRules: [{ issuer: 'i', jwks: '{"keys": [' }] }, 'foo')])).toEqual([
         expect.objectContaining({ path: 'spec.jwtRules[0].jwks', message: 'jwks parse error: failed to unmarshal JWK set: unexpected end of JSON input' }),
       ]);
     });
 
     test('a jwksUri port too big for Go', () => {
-      expect(diagnostics([securityObject('RequestAuthentication', { jwtRules: [{ issuer: 'i', jwksUri: 'https://idp:99999999999999999999/keys' }] })])).toEqual([
+      expect(objectDiagnostics([requestAuthentication('authz', { jwtRules: [{ issuer: 'i', jwksUri: 'https://idp:99999999999999999999/keys' }] }, 'foo')])).toEqual([
         expect.objectContaining({ path: 'spec.jwtRules[0].jwksUri', message: 'strconv.Atoi: parsing "99999999999999999999": value out of range' }),
       ]);
     });
 
     test('a claim header with an underscore passes the schema pattern but not the strict header check', () => {
-      expect(diagnostics([securityObject('RequestAuthentication', {
+      expect(objectDiagnostics([requestAuthentication('authz', {
         jwtRules: [{ issuer: 'i', outputClaimToHeaders: [{ header: 'x_user', claim: 'sub' }], timeout: '1500us' }],
-      })])).toEqual([
+      }, 'foo')])).toEqual([
         expect.objectContaining({ path: 'spec.jwtRules[0].outputClaimToHeaders[0].header', message: 'header name x_user is not a valid header name' }),
         expect.objectContaining({ path: 'spec.jwtRules[0].timeout', message: 'only durations to ms precision are supported' }),
       ]);
     });
 
     test('the CRD\'s CEL rule rejects a non-http scheme before the webhook', () => {
-      const found = diagnostics([securityObject('RequestAuthentication', { jwtRules: [{ issuer: 'i', jwksUri: 'ftp://idp/keys' }] })]);
+      const found = objectDiagnostics([requestAuthentication('authz', { jwtRules: [{ issuer: 'i', jwksUri: 'ftp://idp/keys' }] }, 'foo')]);
       expect(found.map(d => d.message)).toEqual(['Invalid value: "ftp://idp/keys": url must have scheme http:// or https://']);
     });
   });

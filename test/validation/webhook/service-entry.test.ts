@@ -1,5 +1,7 @@
-import { err, se, warn, webhookDiagnostics } from './dr-se-support';
 import { Severity } from '../../../src/validation/diagnostic';
+import { err, Meta, objectDiagnostics, serviceEntry, warn, webhookFindings } from '../../support/objects';
+
+const se = (spec: Record<string, unknown>, meta?: Meta) => webhookFindings(serviceEntry('x', spec, { namespace: 'ns', ...meta }));
 
 const HTTP = { number: 80, name: 'http', protocol: 'HTTP' };
 const TCP_WARNING = 'addresses are required for ports serving TCP (or unset) protocol when IP Autoallocation is not enabled';
@@ -106,17 +108,15 @@ describe('ValidateServiceEntry', () => {
 });
 
 describe('ServiceEntry end to end (schema, then webhook)', () => {
-  const object = (spec: any, labels?: Record<string, string>) => ({
-    apiVersion: 'networking.istio.io/v1', kind: 'ServiceEntry', metadata: { name: 'se', namespace: 'egress', labels }, spec,
-  });
+  const object = (spec: any, labels?: Record<string, string>) => serviceEntry('se', spec, { namespace: 'egress', labels });
 
   test('the TCP warning of a NONE entry', () => {
-    const diagnostics = webhookDiagnostics([object({ hosts: ['db.internal'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] })]);
+    const diagnostics = objectDiagnostics([object({ hosts: ['db.internal'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] })]);
     expect(diagnostics).toEqual([expect.objectContaining({ severity: Severity.WARNING, code: 'IST0133', path: 'spec.ports[0]', message: TCP_WARNING })]);
   });
 
   test('a wildcard DNS entry without endpoints', () => {
-    const diagnostics = webhookDiagnostics([object({ hosts: ['*.example.com'], ports: [HTTP], resolution: 'DNS' })]);
+    const diagnostics = objectDiagnostics([object({ hosts: ['*.example.com'], ports: [HTTP], resolution: 'DNS' })]);
     expect(diagnostics.map(d => [d.code, d.path, d.message])).toEqual([[
       'IST0106', 'spec.hosts[0]',
       'hosts must be FQDN or contain only prefix wildcards if no endpoints are provided for resolution mode DNS, domain name "*.example.com" invalid (label "*" invalid)',
@@ -124,16 +124,16 @@ describe('ServiceEntry end to end (schema, then webhook)', () => {
   });
 
   test('a STATIC endpoint that is a host name', () => {
-    const diagnostics = webhookDiagnostics([object({ hosts: ['a.com'], ports: [HTTP], resolution: 'STATIC', endpoints: [{ address: 'a.example.com' }] })]);
+    const diagnostics = objectDiagnostics([object({ hosts: ['a.com'], ports: [HTTP], resolution: 'STATIC', endpoints: [{ address: 'a.example.com' }] })]);
     expect(diagnostics.map(d => [d.path, d.message])).toEqual([['spec.endpoints[0].address', 'endpoint address "a.example.com" is not a valid IP address']]);
   });
 
   test('DYNAMIC_DNS with a plain host', () => {
-    const diagnostics = webhookDiagnostics([object({ hosts: ['api.example.com'], ports: [HTTP], resolution: 'DYNAMIC_DNS' })]);
+    const diagnostics = objectDiagnostics([object({ hosts: ['api.example.com'], ports: [HTTP], resolution: 'DYNAMIC_DNS' })]);
     expect(diagnostics.map(d => [d.path, d.message])).toEqual([['spec.hosts[0]', 'host must be wildcarded for resolution mode DYNAMIC_DNS']]);
   });
 
   test('a valid entry has no diagnostics', () => {
-    expect(webhookDiagnostics([object({ hosts: ['*.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], resolution: 'NONE', exportTo: ['.'] })])).toEqual([]);
+    expect(objectDiagnostics([object({ hosts: ['*.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], resolution: 'NONE', exportTo: ['.'] })])).toEqual([]);
   });
 });

@@ -1,34 +1,32 @@
 import { validateObjects } from '../../../src/validation/validate';
-import { validateSidecar } from '../../../src/validation/webhook/sidecar';
-import { WebhookObject } from '../../../src/validation/webhook/types';
+import { sidecar, webhookFindings } from '../../support/objects';
 
-function sidecar(spec: any): WebhookObject {
-  return { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', name: 'default', namespace: 'bookinfo', metadata: { name: 'default' }, spec };
-}
+/** The webhook's findings for the Sidecar `bookinfo/default` with this spec. */
+const check = (spec: any) => webhookFindings(sidecar('default', spec, 'bookinfo'));
 
 const egress = { egress: [{ hosts: ['./*', 'istio-system/*'] }] };
 
 describe('ValidateSidecar', () => {
   test('a valid sidecar has no findings', () => {
-    expect(validateSidecar(sidecar({ workloadSelector: { labels: { app: 'reviews' } }, ...egress }))).toEqual([]);
+    expect(check({ workloadSelector: { labels: { app: 'reviews' } }, ...egress })).toEqual([]);
   });
 
   describe('workload selector', () => {
     test('an empty label key is an error and ends validation', () => {
-      expect(validateSidecar(sidecar({ workloadSelector: { labels: { '': 'x' } }, egress: [{ hosts: ['bad'] }] }))).toEqual([
+      expect(check({ workloadSelector: { labels: { '': 'x' } }, egress: [{ hosts: ['bad'] }] })).toEqual([
         { path: 'spec.workloadSelector.labels[]', message: 'empty key is not supported in selector: "=x"' },
       ]);
     });
 
     test('a wildcard is an error', () => {
-      expect(validateSidecar(sidecar({ workloadSelector: { labels: { 'app*': 'x', 'v': 'a*' } }, ...egress }))).toEqual([
+      expect(check({ workloadSelector: { labels: { 'app*': 'x', 'v': 'a*' } }, ...egress })).toEqual([
         { path: 'spec.workloadSelector.labels[app*]', message: 'wildcard is not supported in selector: "app*=x"' },
         { path: 'spec.workloadSelector.labels[v]', message: 'wildcard is not supported in selector: "v=a*"' },
       ]);
     });
 
     test.each([[{}], [{ labels: {} }]])('a selector without labels is a warning (%p)', (workloadSelector) => {
-      expect(validateSidecar(sidecar({ workloadSelector, ...egress }))).toEqual([{
+      expect(check({ workloadSelector, ...egress })).toEqual([{
         path: 'spec.workloadSelector',
         message: 'sidecar: workload selector specified without labels, will be applied to all services in namespace',
         warning: true,
@@ -40,7 +38,7 @@ describe('ValidateSidecar', () => {
     test.each([
       [{}], [{ ingress: [], egress: [] }], [{ workloadSelector: {} }],
     ])('nothing configured is an error, alone (%p)', (spec) => {
-      expect(validateSidecar(sidecar(spec))).toEqual([{ path: 'spec', message: 'sidecar: empty configuration provided' }]);
+      expect(check(spec)).toEqual([{ path: 'spec', message: 'sidecar: empty configuration provided' }]);
     });
 
     test.each([
@@ -48,12 +46,12 @@ describe('ValidateSidecar', () => {
       [{ inboundConnectionPool: { tcp: { maxConnections: 10 } } }],
       [{ ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' } }] }],
     ])('any one section is enough (%p)', (spec) => {
-      expect(validateSidecar(sidecar(spec))).toEqual([]);
+      expect(check(spec)).toEqual([]);
     });
   });
 
   describe('inboundConnectionPool (validateConnectionPool, shared with DestinationRule)', () => {
-    const pool = (inboundConnectionPool: any) => validateSidecar(sidecar({ inboundConnectionPool }));
+    const pool = (inboundConnectionPool: any) => check({ inboundConnectionPool });
 
     test('a valid pool has no findings', () => {
       expect(pool({ http: { http2MaxRequests: 100, idleTimeout: '1h' }, tcp: { maxConnections: 100, connectTimeout: '30ms', idleTimeout: '0s' } })).toEqual([]);
@@ -69,13 +67,13 @@ describe('ValidateSidecar', () => {
   });
 
   test('findings come in Istio order: ingress, inbound pool, egress, outbound policy', () => {
-    const findings = validateSidecar(sidecar({
+    const findings = check({
       outboundTrafficPolicy: { egressProxy: { host: 'proxy.example.com', port: { number: 3128 } } },
       egress: [{ hosts: ['foo'] }],
       inboundConnectionPool: {},
       ingress: [{ port: { number: 0, protocol: 'HTTP' } }],
-    }));
-    expect(findings.map(f => f.path)).toEqual([
+    });
+    expect(findings.map(finding => finding.path)).toEqual([
       'spec.ingress[0].port.number',
       'spec.inboundConnectionPool',
       'spec.egress[0].hosts[0]',
@@ -85,7 +83,7 @@ describe('ValidateSidecar', () => {
 });
 
 describe('Sidecar end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default', namespace: 'bookinfo' }, spec });
+  const object = (spec: Record<string, unknown>) => sidecar('default', spec, 'bookinfo');
 
   test('the documented default sidecar passes', () => {
     expect(validateObjects([object({ egress: [{ hosts: ['./*', 'istio-system/*'] }], outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } })])).toEqual([]);

@@ -1,12 +1,10 @@
-import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateTelemetry } from '../../../src/validation/webhook/telemetry';
-import { WebhookObject } from '../../../src/validation/webhook/types';
+import { collect, err, telemetry, warn, webhookView } from '../../support/objects';
 
-function telemetry(spec: any): WebhookObject {
-  return { apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', name: 'mesh-default', namespace: 'istio-system', metadata: { name: 'mesh-default' }, spec };
-}
-const check = (spec: any) => validateTelemetry(telemetry(spec));
+/** The Telemetry `istio-system/mesh-default` with this spec. */
+const object = (spec: any) => telemetry('mesh-default', spec, 'istio-system');
+const check = (spec: any) => collect(findings => validateTelemetry(webhookView(object(spec)), findings));
 
 describe('ValidateTelemetry', () => {
   test('a full valid Telemetry has no findings', () => {
@@ -103,8 +101,6 @@ describe('ValidateTelemetry', () => {
 });
 
 describe('Telemetry end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: { name: 'mesh-default', namespace: 'istio-system' }, spec });
-
   test('a valid Telemetry passes', () => {
     expect(validateObjects([object({ accessLogging: [{ providers: [{ name: 'envoy' }] }], tracing: [{ randomSamplingPercentage: 1 }] })])).toEqual([]);
   });

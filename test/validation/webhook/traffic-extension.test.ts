@@ -1,12 +1,10 @@
-import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
 import { validateTrafficExtension } from '../../../src/validation/webhook/traffic-extension';
-import { WebhookObject } from '../../../src/validation/webhook/types';
+import { collect, err, trafficExtension, warn, webhookView } from '../../support/objects';
 
-function trafficExtension(spec: any): WebhookObject {
-  return { apiVersion: 'extensions.istio.io/v1alpha1', kind: 'TrafficExtension', name: 'ext', namespace: 'apps', metadata: { name: 'ext' }, spec };
-}
-const check = (spec: any) => validateTrafficExtension(trafficExtension(spec));
+/** The TrafficExtension `apps/ext` with this spec. */
+const object = (spec: any) => trafficExtension('ext', spec, 'apps');
+const check = (spec: any) => collect(findings => validateTrafficExtension(webhookView(object(spec)), findings));
 const lua = { inlineCode: 'function envoy_on_request(h) end' };
 const wasm = { url: 'oci://ghcr.io/acme/ext:1.0' };
 
@@ -67,8 +65,6 @@ describe('ValidateTrafficExtension', () => {
 });
 
 describe('TrafficExtension end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'extensions.istio.io/v1alpha1', kind: 'TrafficExtension', metadata: { name: 'ext', namespace: 'apps' }, spec });
-
   test('a valid extension passes', () => {
     expect(validateObjects([object({ lua, phase: 'AUTHN' })])).toEqual([]);
   });

@@ -1,66 +1,67 @@
-import { error, ROUTE, validateSpec, warning } from './virtual-service/helpers';
+import { ROUTE, specFindings } from './virtual-service/helpers';
 import { validateObjects } from '../../../src/validation/validate';
+import { err, virtualService, warn } from '../../support/objects';
 
 const HTTP = [{ route: ROUTE }];
 
 describe('ValidateVirtualService', () => {
   test('a plain VirtualService is valid', () => {
-    expect(validateSpec({ hosts: ['reviews', 'reviews.prod.svc.cluster.local', '*.example.com'], http: HTTP })).toEqual([]);
+    expect(specFindings({ hosts: ['reviews', 'reviews.prod.svc.cluster.local', '*.example.com'], http: HTTP })).toEqual([]);
   });
 
   describe('delegates (no hosts)', () => {
     test('a delegate with HTTP routes only is valid', () => {
-      expect(validateSpec({ http: HTTP })).toEqual([]);
+      expect(specFindings({ http: HTTP })).toEqual([]);
     });
 
     test('a delegate may have no gateways, TLS or TCP routes', () => {
-      expect(validateSpec({
+      expect(specFindings({
         gateways: ['istio-system/gw'],
         http: HTTP,
         tls: [{ match: [{ sniHosts: ['a.com'] }], route: ROUTE }],
         tcp: [{ route: ROUTE }],
       })).toEqual([
-        error('spec.gateways', 'delegate virtual service must have no gateways specified'),
-        error('spec.tls', 'delegate virtual service must have no tls route specified'),
-        error('spec.tcp', 'delegate virtual service must have no tcp route specified'),
+        err('spec.gateways', 'delegate virtual service must have no gateways specified'),
+        err('spec.tls', 'delegate virtual service must have no tls route specified'),
+        err('spec.tcp', 'delegate virtual service must have no tcp route specified'),
         // the TLS route's SNI host is checked against the (missing) hosts as well
-        error('spec.tls[0].match[0].sniHosts[0]', 'SNI host "a.com" is not a compatible subset of any of the virtual service hosts: []'),
+        err('spec.tls[0].match[0].sniHosts[0]', 'SNI host "a.com" is not a compatible subset of any of the virtual service hosts: []'),
       ]);
     });
   });
 
   describe('gateways (validateGatewayNames)', () => {
     test.each([[['mesh']], [['istio-system/gw']], [['gw']], [['mesh', 'ns/gw']]])('%p is valid', gateways => {
-      expect(validateSpec({ hosts: ['reviews'], gateways, http: HTTP })).toEqual([]);
+      expect(specFindings({ hosts: ['reviews'], gateways, http: HTTP })).toEqual([]);
     });
 
     test('bad references', () => {
-      expect(validateSpec({ hosts: ['a.com'], gateways: ['ns/', 'n_s/gw', 'ns/gw.x'], http: HTTP })).toEqual([
-        error('spec.gateways[0]', 'config namespace and gateway name cannot be empty'),
-        error('spec.gateways[0]', 'invalid value for gateway name: ""'),
-        error('spec.gateways[1]', 'invalid value for namespace: "n_s"'),
-        error('spec.gateways[2]', 'invalid value for gateway name: "gw.x"'),
+      expect(specFindings({ hosts: ['a.com'], gateways: ['ns/', 'n_s/gw', 'ns/gw.x'], http: HTTP })).toEqual([
+        err('spec.gateways[0]', 'config namespace and gateway name cannot be empty'),
+        err('spec.gateways[0]', 'invalid value for gateway name: ""'),
+        err('spec.gateways[1]', 'invalid value for namespace: "n_s"'),
+        err('spec.gateways[2]', 'invalid value for gateway name: "gw.x"'),
       ]);
     });
 
     test('a legacy FQDN reference is a warning, and ends the check', () => {
-      expect(validateSpec({ hosts: ['a.com'], gateways: ['gw.istio-system.svc.cluster.local', 'BAD/x'], http: HTTP })).toEqual([
-        warning('spec.gateways[0]', 'using legacy gatewayName format "gw.istio-system.svc.cluster.local"; prefer the <namespace>/<name> format: "istio-system/gw"'),
+      expect(specFindings({ hosts: ['a.com'], gateways: ['gw.istio-system.svc.cluster.local', 'BAD/x'], http: HTTP })).toEqual([
+        warn('spec.gateways[0]', 'using legacy gatewayName format "gw.istio-system.svc.cluster.local"; prefer the <namespace>/<name> format: "istio-system/gw"'),
       ]);
     });
 
     test('a reference without / must be an FQDN', () => {
-      expect(validateSpec({ hosts: ['a.com'], gateways: ['Gw_1'], http: HTTP })).toEqual([
-        error('spec.gateways[0]', 'domain name "Gw_1" invalid (label "Gw_1" invalid)'),
+      expect(specFindings({ hosts: ['a.com'], gateways: ['Gw_1'], http: HTTP })).toEqual([
+        err('spec.gateways[0]', 'domain name "Gw_1" invalid (label "Gw_1" invalid)'),
       ]);
     });
 
     test('Gateway API semantics (internal.istio.io/route-semantics: gateway) allow any gateway name and skip destination checks', () => {
       const spec = { hosts: ['a.com'], gateways: ['ns/My.Gateway'], http: [{ route: [{ destination: { host: 'Bad_Host' } }] }] };
-      expect(validateSpec(spec, { annotations: { 'internal.istio.io/route-semantics': 'gateway' } })).toEqual([]);
-      expect(validateSpec(spec)).toEqual([
-        error('spec.gateways[0]', 'invalid value for gateway name: "My.Gateway"'),
-        error('spec.http[0].route[0].destination.host', 'domain name "Bad_Host" invalid (label "Bad_Host" invalid)'),
+      expect(specFindings(spec, { annotations: { 'internal.istio.io/route-semantics': 'gateway' } })).toEqual([]);
+      expect(specFindings(spec)).toEqual([
+        err('spec.gateways[0]', 'invalid value for gateway name: "My.Gateway"'),
+        err('spec.http[0].route[0].destination.host', 'domain name "Bad_Host" invalid (label "Bad_Host" invalid)'),
       ]);
     });
   });
@@ -69,24 +70,24 @@ describe('ValidateVirtualService', () => {
     const jwtRoute = { match: [{ headers: { '@request.auth.claims.group': { exact: 'a' } }, withoutHeaders: { '@request.auth.claims[sub]': { exact: 'b' } } }], route: ROUTE };
 
     test('is allowed on gateways', () => {
-      expect(validateSpec({ hosts: ['a.com'], gateways: ['ns/gw'], http: [jwtRoute] })).toEqual([]);
+      expect(specFindings({ hosts: ['a.com'], gateways: ['ns/gw'], http: [jwtRoute] })).toEqual([]);
     });
 
     test('is an error without gateways or with mesh', () => {
-      expect(validateSpec({ hosts: ['a.com'], http: [jwtRoute] })).toEqual([
-        error('spec.http[0].match[0].headers[@request.auth.claims.group]', 'JWT claim based routing (key: @request.auth.claims.group) is only supported for gateway, found no gateways: []'),
-        error('spec.http[0].match[0].withoutHeaders[@request.auth.claims[sub]]', 'JWT claim based routing (key: @request.auth.claims[sub]) is only supported for gateway, found no gateways: []'),
+      expect(specFindings({ hosts: ['a.com'], http: [jwtRoute] })).toEqual([
+        err('spec.http[0].match[0].headers[@request.auth.claims.group]', 'JWT claim based routing (key: @request.auth.claims.group) is only supported for gateway, found no gateways: []'),
+        err('spec.http[0].match[0].withoutHeaders[@request.auth.claims[sub]]', 'JWT claim based routing (key: @request.auth.claims[sub]) is only supported for gateway, found no gateways: []'),
       ]);
-      expect(validateSpec({ hosts: ['a.com'], gateways: ['mesh', 'ns/gw'], http: [jwtRoute] })).toEqual([
-        error('spec.http[0].match[0].headers[@request.auth.claims.group]', 'JWT claim based routing (key: @request.auth.claims.group) is only supported for gateway, found no gateways: [mesh ns/gw]'),
-        error('spec.http[0].match[0].withoutHeaders[@request.auth.claims[sub]]', 'JWT claim based routing (key: @request.auth.claims[sub]) is only supported for gateway, found no gateways: [mesh ns/gw]'),
+      expect(specFindings({ hosts: ['a.com'], gateways: ['mesh', 'ns/gw'], http: [jwtRoute] })).toEqual([
+        err('spec.http[0].match[0].headers[@request.auth.claims.group]', 'JWT claim based routing (key: @request.auth.claims.group) is only supported for gateway, found no gateways: [mesh ns/gw]'),
+        err('spec.http[0].match[0].withoutHeaders[@request.auth.claims[sub]]', 'JWT claim based routing (key: @request.auth.claims[sub]) is only supported for gateway, found no gateways: [mesh ns/gw]'),
       ]);
     });
   });
 
   describe('hosts', () => {
     test.each([['10.0.0.1'], ['2001:db8::1'], ['*.a.com'], ['*-svc.a.com'], ['a.com.']])('%s is a valid host', host => {
-      expect(validateSpec({ hosts: [host], http: HTTP })).toEqual([]);
+      expect(specFindings({ hosts: [host], http: HTTP })).toEqual([]);
     });
 
     test.each([
@@ -98,82 +99,82 @@ describe('ValidateVirtualService', () => {
       ['010.0.0.1', 'domain name "0.0.1" invalid (top level domain "1" cannot be all-numeric)'],
       [`${'a'.repeat(64)}.com`, `domain name "${'a'.repeat(64)}.com" invalid (label "${'a'.repeat(64)}" invalid)`],
     ])('%p is invalid', (host, message) => {
-      expect(validateSpec({ hosts: [host], http: HTTP })).toEqual([error('spec.hosts[0]', message)]);
+      expect(specFindings({ hosts: [host], http: HTTP })).toEqual([err('spec.hosts[0]', message)]);
     });
 
     test('* is allowed on gateways only', () => {
-      expect(validateSpec({ hosts: ['*'], gateways: ['ns/gw'], http: HTTP })).toEqual([]);
-      expect(validateSpec({ hosts: ['*'], http: HTTP })).toEqual([
-        error('spec.hosts[0]', 'wildcard host * is not allowed for virtual services bound to the mesh gateway'),
+      expect(specFindings({ hosts: ['*'], gateways: ['ns/gw'], http: HTTP })).toEqual([]);
+      expect(specFindings({ hosts: ['*'], http: HTTP })).toEqual([
+        err('spec.hosts[0]', 'wildcard host * is not allowed for virtual services bound to the mesh gateway'),
       ]);
-      expect(validateSpec({ hosts: ['*'], gateways: ['ns/gw', 'mesh'], http: HTTP })).toEqual([
-        error('spec.hosts[0]', 'wildcard host * is not allowed for virtual services bound to the mesh gateway'),
+      expect(specFindings({ hosts: ['*'], gateways: ['ns/gw', 'mesh'], http: HTTP })).toEqual([
+        err('spec.hosts[0]', 'wildcard host * is not allowed for virtual services bound to the mesh gateway'),
       ]);
     });
 
     test('on a gateway with SNI matches, hosts may be auto-generated SNI names', () => {
       const tls = [{ match: [{ sniHosts: ['outbound_.80_._.a.com'] }], route: ROUTE }];
-      expect(validateSpec({ hosts: ['outbound_.80_._.a.com'], gateways: ['ns/gw'], tls })).toEqual([]);
-      expect(validateSpec({ hosts: ['outbound_.80_._.a.com'], gateways: ['ns/gw'], http: HTTP })).toEqual([
-        error('spec.hosts[0]', 'domain name "outbound_.80_._.a.com" invalid (label "outbound_" invalid)'),
+      expect(specFindings({ hosts: ['outbound_.80_._.a.com'], gateways: ['ns/gw'], tls })).toEqual([]);
+      expect(specFindings({ hosts: ['outbound_.80_._.a.com'], gateways: ['ns/gw'], http: HTTP })).toEqual([
+        err('spec.hosts[0]', 'domain name "outbound_.80_._.a.com" invalid (label "outbound_" invalid)'),
       ]);
-      expect(validateSpec({ hosts: ['outbound_.x_._.a.com'], gateways: ['ns/gw'], tls })).toEqual([
-        error('spec.hosts[0]', 'domain name "outbound_.x_._.a.com" invalid (label "x" invalid). should follow outbound_.<PORT>_._.<HOSTNAME> format'),
-        error('spec.tls[0].match[0].sniHosts[0]', 'SNI host "outbound_.80_._.a.com" is not a compatible subset of any of the virtual service hosts: [outbound_.x_._.a.com]'),
+      expect(specFindings({ hosts: ['outbound_.x_._.a.com'], gateways: ['ns/gw'], tls })).toEqual([
+        err('spec.hosts[0]', 'domain name "outbound_.x_._.a.com" invalid (label "x" invalid). should follow outbound_.<PORT>_._.<HOSTNAME> format'),
+        err('spec.tls[0].match[0].sniHosts[0]', 'SNI host "outbound_.80_._.a.com" is not a compatible subset of any of the virtual service hosts: [outbound_.x_._.a.com]'),
       ]);
     });
 
     test('duplicate and overlapping hosts', () => {
-      expect(validateSpec({ hosts: ['a.com', '*.com', 'a.com', 'b.org'], http: HTTP })).toEqual([
-        error('spec.hosts[1]', 'duplicate hosts in virtual service: a.com & *.com'),
-        error('spec.hosts[2]', 'duplicate hosts in virtual service: a.com & a.com'),
-        error('spec.hosts[2]', 'duplicate hosts in virtual service: *.com & a.com'),
+      expect(specFindings({ hosts: ['a.com', '*.com', 'a.com', 'b.org'], http: HTTP })).toEqual([
+        err('spec.hosts[1]', 'duplicate hosts in virtual service: a.com & *.com'),
+        err('spec.hosts[2]', 'duplicate hosts in virtual service: a.com & a.com'),
+        err('spec.hosts[2]', 'duplicate hosts in virtual service: *.com & a.com'),
       ]);
     });
 
     test('duplicates are only looked for when every host is valid', () => {
-      expect(validateSpec({ hosts: ['a.com', 'a.com', 'b_c'], http: HTTP })).toEqual([
-        error('spec.hosts[2]', 'domain name "b_c" invalid (label "b_c" invalid)'),
+      expect(specFindings({ hosts: ['a.com', 'a.com', 'b_c'], http: HTTP })).toEqual([
+        err('spec.hosts[2]', 'domain name "b_c" invalid (label "b_c" invalid)'),
       ]);
     });
   });
 
   describe('routes', () => {
     test('http, tcp or tls must be provided', () => {
-      expect(validateSpec({ hosts: ['a.com'] })).toEqual([error('spec', 'http, tcp or tls must be provided in virtual service')]);
-      expect(validateSpec({ hosts: ['a.com'], http: [] })).toEqual([error('spec', 'http, tcp or tls must be provided in virtual service')]);
-      expect(validateSpec({ hosts: ['a.com'], tcp: [{ route: ROUTE }] })).toEqual([]);
+      expect(specFindings({ hosts: ['a.com'] })).toEqual([err('spec', 'http, tcp or tls must be provided in virtual service')]);
+      expect(specFindings({ hosts: ['a.com'], http: [] })).toEqual([err('spec', 'http, tcp or tls must be provided in virtual service')]);
+      expect(specFindings({ hosts: ['a.com'], tcp: [{ route: ROUTE }] })).toEqual([]);
     });
 
     test('an HTTP route may not be null', () => {
-      expect(validateSpec({ hosts: ['a.com'], http: [null, { route: ROUTE }] })).toEqual([error('spec.http[0]', 'http route may not be null')]);
+      expect(specFindings({ hosts: ['a.com'], http: [null, { route: ROUTE }] })).toEqual([err('spec.http[0]', 'http route may not be null')]);
     });
   });
 
   describe('exportTo (validateExportTo)', () => {
     test.each([[['.']], [['*']], [['.', 'other']], [[]]])('%p is valid', exportTo => {
-      expect(validateSpec({ hosts: ['a.com'], http: HTTP, exportTo })).toEqual([]);
+      expect(specFindings({ hosts: ['a.com'], http: HTTP, exportTo })).toEqual([]);
     });
 
     test('duplicates, ~, bad names, * with others', () => {
-      expect(validateSpec({ hosts: ['a.com'], http: HTTP, exportTo: ['.', 'default', 'x', 'x', '~', 'b_ad', '*'] })).toEqual([
-        error('spec.exportTo[1]', 'duplicate entries in exportTo for entry default'),
-        error('spec.exportTo[3]', 'duplicate entries in exportTo for entry x'),
-        error('spec.exportTo[4]', 'exportTo ~ (none) is not allowed for Istio configuration objects'),
-        error('spec.exportTo[5]', 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry'),
-        error('spec.exportTo', 'cannot have both public (*) and non-public exportTo values for a resource'),
+      expect(specFindings({ hosts: ['a.com'], http: HTTP, exportTo: ['.', 'default', 'x', 'x', '~', 'b_ad', '*'] })).toEqual([
+        err('spec.exportTo[1]', 'duplicate entries in exportTo for entry default'),
+        err('spec.exportTo[3]', 'duplicate entries in exportTo for entry x'),
+        err('spec.exportTo[4]', 'exportTo ~ (none) is not allowed for Istio configuration objects'),
+        err('spec.exportTo[5]', 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry'),
+        err('spec.exportTo', 'cannot have both public (*) and non-public exportTo values for a resource'),
       ]);
-      expect(validateSpec({ hosts: ['a.com'], http: HTTP, exportTo: ['default', '.'] })).toEqual([
-        error('spec.exportTo[1]', 'duplicate entries in exportTo: . and current namespace default'),
+      expect(specFindings({ hosts: ['a.com'], http: HTTP, exportTo: ['default', '.'] })).toEqual([
+        err('spec.exportTo[1]', 'duplicate entries in exportTo: . and current namespace default'),
       ]);
     });
   });
 });
 
 describe('VirtualService webhook rules end to end (schema first, then webhook)', () => {
-  const vs = (spec: unknown) => ({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'reviews', namespace: 'prod' }, spec });
+  const vs = (spec: Record<string, unknown>) => virtualService('reviews', spec, 'prod');
   // the webhook's diagnostics only (cross-resource analysis has codes of its own)
-  const webhook = (spec: unknown) => validateObjects([vs(spec)])
+  const webhook = (spec: Record<string, unknown>) => validateObjects([vs(spec)])
     .filter(d => d.code === 'IST0106' || d.code === 'IST0133')
     .map(d => ({ severity: d.severity, code: d.code, path: d.path, message: d.message }));
 

@@ -1,13 +1,11 @@
-import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
-import { WebhookObject } from '../../../src/validation/webhook/types';
 import { validateWasmPlugin } from '../../../src/validation/webhook/wasm-plugin';
+import { collect, err, warn, wasmPlugin, webhookView } from '../../support/objects';
 
-function wasmPlugin(spec: any): WebhookObject {
-  return { apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', name: 'auth', namespace: 'apps', metadata: { name: 'auth' }, spec };
-}
+/** The WasmPlugin `apps/auth` with this spec. */
+const object = (spec: any) => wasmPlugin('auth', spec, 'apps');
 const url = 'oci://ghcr.io/acme/auth:1.0';
-const check = (spec: any) => validateWasmPlugin(wasmPlugin({ url, ...spec }));
+const check = (spec: any) => collect(findings => validateWasmPlugin(webhookView(object({ url, ...spec })), findings));
 
 describe('ValidateWasmPlugin', () => {
   test('a full valid plugin has no findings', () => {
@@ -81,8 +79,6 @@ describe('ValidateWasmPlugin', () => {
 });
 
 describe('WasmPlugin end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'auth', namespace: 'apps' }, spec });
-
   test('a valid plugin passes', () => {
     expect(validateObjects([object({ url, selector: { matchLabels: { app: 'api' } }, phase: 'AUTHN' })])).toEqual([]);
   });

@@ -1,12 +1,10 @@
-import { err, warn } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
-import { WebhookObject } from '../../../src/validation/webhook/types';
 import { validateWorkloadEntry } from '../../../src/validation/webhook/workload-entry';
+import { collect, err, warn, webhookView, workloadEntry } from '../../support/objects';
 
-function workloadEntry(spec: any): WebhookObject {
-  return { apiVersion: 'networking.istio.io/v1', kind: 'WorkloadEntry', name: 'vm1', namespace: 'vms', metadata: { name: 'vm1' }, spec };
-}
-const check = (spec: any) => validateWorkloadEntry(workloadEntry(spec));
+/** The WorkloadEntry `vms/vm1` with this spec. */
+const object = (spec: any) => workloadEntry('vm1', spec, 'vms');
+const check = (spec: any) => collect(findings => validateWorkloadEntry(webhookView(object(spec)), findings));
 
 describe('ValidateWorkloadEntry', () => {
   test.each([
@@ -60,8 +58,6 @@ describe('ValidateWorkloadEntry', () => {
 });
 
 describe('WorkloadEntry end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'networking.istio.io/v1', kind: 'WorkloadEntry', metadata: { name: 'vm1', namespace: 'vms' }, spec });
-
   test('a valid entry passes', () => {
     expect(validateObjects([object({ address: '10.0.0.1', ports: { http: 8080 }, labels: { app: 'vm' } })])).toEqual([]);
   });

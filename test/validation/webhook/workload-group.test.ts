@@ -1,12 +1,10 @@
-import { err } from './findings-support';
 import { validateObjects } from '../../../src/validation/validate';
-import { WebhookObject } from '../../../src/validation/webhook/types';
 import { validateWorkloadGroup } from '../../../src/validation/webhook/workload-group';
+import { collect, err, webhookView, workloadGroup } from '../../support/objects';
 
-function workloadGroup(spec: any): WebhookObject {
-  return { apiVersion: 'networking.istio.io/v1', kind: 'WorkloadGroup', name: 'vms', namespace: 'vms', metadata: { name: 'vms' }, spec };
-}
-const check = (spec: any) => validateWorkloadGroup(workloadGroup(spec));
+/** The WorkloadGroup `vms/vms` with this spec. */
+const object = (spec: any) => workloadGroup('vms', spec, 'vms');
+const check = (spec: any) => collect(findings => validateWorkloadGroup(webhookView(object(spec)), findings));
 const template = { serviceAccount: 'sa', network: 'net' };
 const probe = (p: any) => check({ template, probe: p });
 
@@ -67,8 +65,6 @@ describe('ValidateWorkloadGroup', () => {
 });
 
 describe('WorkloadGroup end to end through validateObjects', () => {
-  const object = (spec: unknown) => ({ apiVersion: 'networking.istio.io/v1', kind: 'WorkloadGroup', metadata: { name: 'vms', namespace: 'vms' }, spec });
-
   test('a valid group passes', () => {
     expect(validateObjects([object({ template, probe: { httpGet: { port: 8080, path: '/ready' } } })])).toEqual([]);
   });

@@ -3,8 +3,9 @@
  * traffic policies. A missing mode is DISABLE.
  */
 import { goQuote } from '../../../go/format';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isSet } from '../../json';
-import { Findings } from '../types';
 
 const CONFIGMAP_PREFIX = 'configmap://';
 
@@ -21,7 +22,7 @@ function parseConfigMapName(resourceName: string): { namespace?: string; error?:
  * ValidateTLS. `namespace` is the object's namespace, '' when unknown (istiod always knows it; we then
  * skip the configmap namespace comparison rather than reject every configmap:// credential).
  */
-export function validateClientTLS(f: Findings, path: string, namespace: string, tls: any): void {
+export function validateClientTLS(path: FieldPath, findings: Findings, namespace: string, tls: any): void {
   if (!isSet(tls)) return;
   const mode = typeof tls.mode === 'string' ? tls.mode : 'DISABLE';
   const credentialName = String(tls.credentialName ?? '');
@@ -31,32 +32,32 @@ export function validateClientTLS(f: Findings, path: string, namespace: string, 
   if (credentialName.startsWith(CONFIGMAP_PREFIX)) {
     const parsed = parseConfigMapName(credentialName);
     if (parsed.error) {
-      f.error(`${path}.credentialName`, `invalid configmap:// credentialName: ${parsed.error}`);
+      findings.error(path.child('credentialName'), `invalid configmap:// credentialName: ${parsed.error}`);
     } else if (namespace !== '' && parsed.namespace !== namespace) {
-      f.error(`${path}.credentialName`,
+      findings.error(path.child('credentialName'),
         `invalid configmap:// credentialName: namespace must match the configuration namespace ${goQuote(namespace)}`);
     }
   }
 
   if (tls.insecureSkipVerify === true) {
     if (mode === 'SIMPLE' && (caCertificates !== '' || credentialName !== '' || subjectAltNamesSet)) {
-      f.error(`${path}.insecureSkipVerify`, 'cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true');
+      findings.error(path.child('insecureSkipVerify'), 'cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true');
     }
     // In MUTUAL mode credentialName also carries the client certificate, so it stays allowed.
     if (mode === 'MUTUAL' && (caCertificates !== '' || subjectAltNamesSet)) {
-      f.error(`${path}.insecureSkipVerify`, 'cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true');
+      findings.error(path.child('insecureSkipVerify'), 'cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true');
     }
   }
 
   if ((mode === 'SIMPLE' || mode === 'MUTUAL') && credentialName !== '') {
     // Credentials come from the named secret: no file paths alongside it.
     if (tls.clientCertificate || caCertificates !== '' || tls.privateKey || tls.caCrl) {
-      f.error(`${path}.credentialName`, 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set');
+      findings.error(path.child('credentialName'), 'cannot specify client certificates or CA certificate or CA CRL If credentialName is set');
     }
     return;
   }
   if (mode === 'MUTUAL') {
-    if (!tls.clientCertificate) f.error(`${path}.clientCertificate`, 'client certificate required for mutual tls');
-    if (!tls.privateKey) f.error(`${path}.privateKey`, 'private key required for mutual tls');
+    if (!tls.clientCertificate) findings.error(path.child('clientCertificate'), 'client certificate required for mutual tls');
+    if (!tls.privateKey) findings.error(path.child('privateKey'), 'private key required for mutual tls');
   }
 }

@@ -3,7 +3,8 @@
  * (src/go/time.ts), and Istio's ValidateDuration on it.
  */
 import { parseGoDuration } from '../../../go/time';
-import { Findings } from '../types';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 
 const NANOS_PER_MILLI = BigInt(1_000_000);
 const NANOS_PER_SECOND = BigInt(1_000_000_000);
@@ -13,7 +14,7 @@ const NANOS_PER_SECOND = BigInt(1_000_000_000);
  * ValidateDuration (agent/validation.go): at least 1ms, whole milliseconds. Returns Istio's message,
  * or undefined when valid or when the text is no Go duration (the CRD schema rejects those first).
  */
-export function validateDuration(text: unknown): string | undefined {
+export function checkDuration(text: unknown): string | undefined {
   const nanos = typeof text === 'string' ? parseGoDuration(text) : undefined;
   if (nanos === undefined) return undefined;
   if (nanos < NANOS_PER_MILLI) return 'duration must be greater than 1ms';
@@ -22,9 +23,8 @@ export function validateDuration(text: unknown): string | undefined {
 }
 
 /** ValidateDuration on a field, reported at its path (unparsable text is left to the decoder, see parseGoDuration). */
-export function checkDuration(f: Findings, path: string, value: unknown): void {
-  const error = validateDuration(value);
-  if (error) f.error(path, error);
+export function validateDuration(path: FieldPath, findings: Findings, value: unknown): void {
+  findings.errorIfAny(path, checkDuration(value));
 }
 
 /** True when a positive duration has a sub-second part (its proto `nanos` field is not 0). */

@@ -2,8 +2,9 @@
  * validateExportTo of Istio's webhook (DestinationRule, ServiceEntry, VirtualService) and
  * visibility.Instance.Validate.
  */
-import { Findings } from '../types';
 import { isDNS1123Label } from './hosts';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 
 /** Options of validateExportTo. */
 export interface ExportToOptions {
@@ -14,7 +15,7 @@ export interface ExportToOptions {
 }
 
 /** visibility.Instance.Validate: '.', '*' or a namespace name. */
-function validateVisibility(value: string): string | undefined {
+function checkVisibility(value: string): string | undefined {
   if (value === '.' || value === '*') return undefined;
   if (value === '~') return 'exportTo ~ (none) is not allowed for Istio configuration objects';
   return isDNS1123Label(value) ? undefined : 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry';
@@ -24,7 +25,7 @@ function validateVisibility(value: string): string | undefined {
  * validateExportTo: `path` is the exportTo field, `namespace` the object's namespace ('' when unknown:
  * istiod always knows it; we then treat '.' as a namespace of its own instead of rejecting it).
  */
-export function validateExportTo(f: Findings, path: string, namespace: string, exportTo: unknown, options: ExportToOptions = {}): void {
+export function validateExportTo(path: FieldPath, findings: Findings, namespace: string, exportTo: unknown, options: ExportToOptions = {}): void {
   const entries = Array.isArray(exportTo) ? exportTo.map(e => String(e ?? '')) : [];
   if (entries.length === 0) return;
   const current = namespace === '' ? '.' : namespace;
@@ -33,7 +34,7 @@ export function validateExportTo(f: Findings, path: string, namespace: string, e
     // '.' is the current namespace: '., ns' is a duplicate when ns is the object's own namespace.
     const key = entry === '.' ? current : entry;
     if (seen.has(key)) {
-      f.error(`${path}[${i}]`, key !== entry
+      findings.error(path.index(i), key !== entry
         ? `duplicate entries in exportTo: . and current namespace ${namespace}`
         : `duplicate entries in exportTo for entry ${entry}`);
       return;
@@ -42,18 +43,18 @@ export function validateExportTo(f: Findings, path: string, namespace: string, e
       seen.add(key);
       return;
     }
-    const invalid = validateVisibility(key);
-    if (invalid) f.error(`${path}[${i}]`, invalid);
+    const invalid = checkVisibility(key);
+    if (invalid) findings.error(path.index(i), invalid);
     else seen.add(key);
   });
 
   if (options.isDestinationRuleWithSelector && seen.size > 0) {
     if (!seen.has(current)) {
-      f.error(path, 'destination rule with workload selector cannot have exportTo beyond current namespace');
+      findings.error(path, 'destination rule with workload selector cannot have exportTo beyond current namespace');
     } else if (seen.size > 1) {
-      f.error(path, 'destination rule with workload selector cannot have multiple entries in exportTo');
+      findings.error(path, 'destination rule with workload selector cannot have multiple entries in exportTo');
     }
   }
-  if (seen.has('*') && entries.length > 1) f.error(path, 'cannot have both public (*) and non-public exportTo values for a resource');
-  if (seen.has('~') && entries.length > 1) f.error(path, 'cannot export service entry to no one (~) and someone');
+  if (seen.has('*') && entries.length > 1) findings.error(path, 'cannot have both public (*) and non-public exportTo values for a resource');
+  if (seen.has('~') && entries.length > 1) findings.error(path, 'cannot export service entry to no one (~) and someone');
 }

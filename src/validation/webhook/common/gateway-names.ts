@@ -2,9 +2,10 @@
  * Gateway names: the name a Gateway object may have (ValidateGateway) and the gateway references a
  * VirtualService lists in `gateways` (validateGatewayNames).
  */
+import { checkFQDN, isDNS1123Label } from './hosts';
 import { goQuote } from '../../../go/format';
-import { Findings } from '../types';
-import { isDNS1123Label, validateFQDN } from './hosts';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 
 /** Annotation istiod sets on Gateways it converts from the Kubernetes Gateway API; it relaxes some rules. */
 export const GATEWAY_SEMANTICS_ANNOTATION = 'internal.istio.io/gateway-semantics';
@@ -20,7 +21,7 @@ export function hasGatewaySemantics(metadata: Record<string, unknown>): boolean 
  * ValidateGateway's name rule: a Gateway name is a DNS-1123 label (no dots), because VirtualServices
  * refer to it as `namespace/name`. Returns Istio's message, or undefined when valid.
  */
-export function validateGatewayName(name: string, gatewaySemantics: boolean): string | undefined {
+export function checkGatewayName(name: string, gatewaySemantics: boolean): string | undefined {
   if (isDNS1123Label(name) || gatewaySemantics) return undefined;
   return `invalid gateway name: ${goQuote(name)}`;
 }
@@ -30,10 +31,10 @@ export function validateGatewayName(name: string, gatewaySemantics: boolean): st
  * `path` is the path of the list (`spec.gateways`). As in Istio, a reference without '/' ends the
  * check: the references after it are not looked at.
  */
-export function validateGatewayNames(names: readonly string[], path: string, gatewaySemantics: boolean, findings: Findings): void {
+export function validateGatewayNames(path: FieldPath, findings: Findings, names: readonly string[], gatewaySemantics: boolean): void {
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
-    const where = `${path}[${i}]`;
+    const where = path.index(i);
     const slash = name.indexOf('/');
     if (slash < 0) {
       if (name.includes('.')) {
@@ -41,8 +42,7 @@ export function validateGatewayNames(names: readonly string[], path: string, gat
         const recommended = `${parts[1]}/${parts[0]}`;
         findings.warn(where, `using legacy gatewayName format ${goQuote(name)}; prefer the <namespace>/<name> format: ${goQuote(recommended)}`);
       }
-      const fqdnError = validateFQDN(name);
-      if (fqdnError) findings.error(where, fqdnError);
+      findings.errorIfAny(where, checkFQDN(name));
       return;
     }
     const namespace = name.slice(0, slash);

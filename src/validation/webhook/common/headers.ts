@@ -3,8 +3,9 @@
  * (ValidateXxxHTTPHeaderName, ValidateHTTPHeaderValue in validation.go and header_value_validator.go).
  */
 import { goQuote } from '../../../go/format';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { entriesOf, listOf, messageOf, stringOf } from '../../json';
-import { Findings } from '../types';
 
 /** RFC 7230 token characters. Istio's class `[!#$%&'*+-.^_`|~...]` holds the range `+-.`, so ',' too. */
 const HEADER_NAME = /^[!#$%&'*+,\-.^_`|~A-Za-z0-9]+$/;
@@ -31,14 +32,14 @@ export function isAuthorityHeader(name: string): boolean {
 }
 
 /** ValidateStrictHTTPHeaderName: letters, digits and '-' only. */
-export function validateStrictHttpHeaderName(name: string): string | undefined {
+export function checkStrictHttpHeaderName(name: string): string | undefined {
   if (name === '') return 'header name cannot be empty';
   if (!STRICT_HEADER_NAME.test(name)) return `header name ${name} is not a valid header name`;
   return undefined;
 }
 
 /** ValidateCORSHTTPHeaderName: a token, or `*`. */
-export function validateCorsHttpHeaderName(name: string): string | undefined {
+export function checkCorsHttpHeaderName(name: string): string | undefined {
   if (name === '') return 'header name cannot be empty';
   if (name === '*') return undefined;
   if (!HEADER_NAME.test(name)) return `header name ${name} is not a valid header name`;
@@ -46,7 +47,7 @@ export function validateCorsHttpHeaderName(name: string): string | undefined {
 }
 
 /** ValidateHTTPHeaderNameOrJwtClaimRoute: a token, a pseudo-header, or a JWT claim route. */
-export function validateHttpHeaderNameOrJwtClaimRoute(name: string): string | undefined {
+export function checkHttpHeaderNameOrJwtClaimRoute(name: string): string | undefined {
   if (name === '') return 'header name cannot be empty';
   if (isJwtClaimRoute(name) || PSEUDO_HEADERS.has(name)) return undefined;
   if (!HEADER_NAME.test(name)) return `header name ${name} is not a valid header name`;
@@ -54,14 +55,14 @@ export function validateHttpHeaderNameOrJwtClaimRoute(name: string): string | un
 }
 
 /** ValidateHTTPHeaderWithAuthorityOperationName: request add/set may target the authority, no other internal header. */
-export function validateHttpHeaderWithAuthorityOperationName(name: string): string | undefined {
+export function checkHttpHeaderWithAuthorityOperationName(name: string): string | undefined {
   if (name === '') return 'header name cannot be empty';
   if (isInternalHeader(name) && !isAuthorityHeader(name)) return `invalid header ${goQuote(name)}: header cannot have ":" prefix`;
   return undefined;
 }
 
 /** ValidateHTTPHeaderOperationName: request remove and response operations may not touch internal headers. */
-export function validateHttpHeaderOperationName(name: string): string | undefined {
+export function checkHttpHeaderOperationName(name: string): string | undefined {
   if (name === '') return 'header name cannot be empty';
   if (name.toLowerCase() === 'host') return `invalid header ${goQuote(name)}: cannot set Host header`;
   if (isInternalHeader(name)) return `invalid header ${goQuote(name)}: header cannot have ":" prefix`;
@@ -69,7 +70,7 @@ export function validateHttpHeaderOperationName(name: string): string | undefine
 }
 
 /** ValidateHTTPHeaderValue: no control characters but tab, and a well-formed Envoy `%VAR%` syntax. */
-export function validateHttpHeaderValue(value: string): string | undefined {
+export function checkHttpHeaderValue(value: string): string | undefined {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if ((c <= 0x08) || (c >= 0x0a && c <= 0x1f) || c === 0x7f) return `header value configuration ${value} is invalid`;
@@ -138,22 +139,22 @@ function envoyHeaderFormatError(value: string): string | undefined {
  * The header operations of an HTTP route or route destination (`headers.request/response`
  * add/set/remove), in Istio's order: request add, set, remove, then response add, set, remove.
  */
-export function checkHeaderOperations(f: Findings, path: string, headers: unknown): void {
+export function validateHeaderOperations(path: FieldPath, findings: Findings, headers: unknown): void {
   const ops = messageOf(headers);
   for (const [direction, nameCheck] of [
-    ['request', validateHttpHeaderWithAuthorityOperationName],
-    ['response', validateHttpHeaderOperationName],
+    ['request', checkHttpHeaderWithAuthorityOperationName],
+    ['response', checkHttpHeaderOperationName],
   ] as const) {
-    const base = `${path}.${direction}`;
+    const base = path.child(direction);
     const operations = messageOf(ops[direction]);
     for (const op of ['add', 'set']) {
       for (const [name, value] of entriesOf(operations[op])) {
-        f.errorIfAny(`${base}.${op}[${name}]`, nameCheck(name));
-        f.errorIfAny(`${base}.${op}[${name}]`, validateHttpHeaderValue(stringOf(value)));
+        findings.errorIfAny(base.child(op).key(name), nameCheck(name));
+        findings.errorIfAny(base.child(op).key(name), checkHttpHeaderValue(stringOf(value)));
       }
     }
     listOf(operations.remove).forEach((name, i) => {
-      f.errorIfAny(`${base}.remove[${i}]`, validateHttpHeaderOperationName(stringOf(name)));
+      findings.errorIfAny(base.child('remove').index(i), checkHttpHeaderOperationName(stringOf(name)));
     });
   }
 }

@@ -37,7 +37,7 @@ export function checkDNS1123Preconditions(name: string): string | undefined {
 }
 
 /** ValidateDNS1123Labels: every label valid, the top-level one not all-numeric; a trailing dot is allowed. */
-export function validateDNS1123Labels(domain: string): string | undefined {
+export function checkDNS1123Labels(domain: string): string | undefined {
   const parts = domain.split('.');
   const topLevelDomain = parts[parts.length - 1];
   if (atoiError(topLevelDomain) === undefined) {
@@ -51,27 +51,27 @@ export function validateDNS1123Labels(domain: string): string | undefined {
 }
 
 /** ValidateFQDN. */
-export function validateFQDN(fqdn: string): string | undefined {
-  return checkDNS1123Preconditions(fqdn) ?? validateDNS1123Labels(fqdn);
+export function checkFQDN(fqdn: string): string | undefined {
+  return checkDNS1123Preconditions(fqdn) ?? checkDNS1123Labels(fqdn);
 }
 
 /** ValidateWildcardDomain: an FQDN whose first label may be a wildcard (`*`, `*.foo.com`, `*-bar.foo.com`). */
-export function validateWildcardDomain(domain: string): string | undefined {
+export function checkWildcardDomain(domain: string): string | undefined {
   const precondition = checkDNS1123Preconditions(domain);
   if (precondition) return precondition;
   const dot = domain.indexOf('.');
   const first = dot < 0 ? domain : domain.slice(0, dot);
   if (!isWildcardDNS1123Label(first)) return `domain name ${goQuote(domain)} invalid (label ${goQuote(first)} invalid)`;
-  return dot < 0 ? undefined : validateDNS1123Labels(domain.slice(dot + 1));
+  return dot < 0 ? undefined : checkDNS1123Labels(domain.slice(dot + 1));
 }
 
 /** ValidatePartialWildCard: a wildcard only as the whole host or as a `*.` prefix. */
-export function validatePartialWildcard(host: string): string | undefined {
+export function checkPartialWildcard(host: string): string | undefined {
   if (host.includes('*') && host.length !== 1 && !host.startsWith('*.')) return `partial wildcard ${goQuote(host)} not allowed`;
   return undefined;
 }
 
-// ---- IP addresses: Go's net/netip parser (./netip.ts), which rejects what lenient parsers accept (leading zeros, ...).
+// ---- IP addresses: Go's net/netip parser (src/go/netip.ts), which rejects what lenient parsers accept (leading zeros, ...).
 
 /** netutil.IsValidIPAddress. */
 export function isValidIPAddress(s: string): boolean {
@@ -79,23 +79,23 @@ export function isValidIPAddress(s: string): boolean {
 }
 
 /** ValidateIPAddress. */
-export function validateIPAddress(addr: string): string | undefined {
+export function checkIPAddress(addr: string): string | undefined {
   return isValidIPAddress(addr) ? undefined : `${addr} is not a valid IP`;
 }
 
 /** ValidateIPSubnet: CIDR notation when the value has one '/', otherwise a plain IP. */
-export function validateIPSubnet(subnet: string): string | undefined {
+export function checkIPSubnet(subnet: string): string | undefined {
   if (subnet.split('/').length === 2) {
     return parsePrefixError(subnet) === undefined ? undefined : `${subnet} is not a valid CIDR block`;
   }
-  return validateIPAddress(subnet);
+  return checkIPAddress(subnet);
 }
 
 /** The scheme of a unix domain socket address (`unix:///var/run/app.sock`) in binds and endpoints. */
 export const UNIX_PREFIX = 'unix://';
 
 /** ValidateUnixAddress: an absolute file path, or an abstract socket name starting with '@'. */
-export function validateUnixAddress(addr: string): string | undefined {
+export function checkUnixAddress(addr: string): string | undefined {
   if (addr.length === 0) return 'unix address must not be empty';
   if (addr.startsWith('@')) return undefined;
   if (!addr.startsWith('/') || addr.endsWith('/')) return `${addr} is not an absolute path to a file`;
@@ -105,16 +105,16 @@ export function validateUnixAddress(addr: string): string | undefined {
 // ---- `namespace/dnsName` hosts of Sidecar egress listeners and Gateway servers.
 
 /** validateSidecarOrGatewayHostnamePart: the dnsName half of a `namespace/dnsName` host. */
-function validateHostnamePart(hostname: string, isGateway: boolean): string[] {
+function checkHostnamePart(hostname: string, isGateway: boolean): string[] {
   const errors: string[] = [];
   if (hostname !== '*' && !hostname.includes('.')) errors.push('short names (non FQDN) are not allowed');
-  const domainError = validateWildcardDomain(hostname);
+  const domainError = checkWildcardDomain(hostname);
   if (domainError) {
     if (!isGateway) errors.push(domainError);
     // A gateway host may also be an IP address.
     if (!isValidIPAddress(hostname)) errors.push(domainError);
   }
-  const partial = validatePartialWildcard(hostname);
+  const partial = checkPartialWildcard(hostname);
   if (partial) errors.push(partial);
   return errors;
 }
@@ -123,10 +123,10 @@ function validateHostnamePart(hostname: string, isGateway: boolean): string[] {
  * ValidateNamespaceSlashWildcardHostname: a `namespace/dnsName` host (Sidecar egress, Gateway servers; a
  * Gateway also accepts a bare dnsName). Returns Istio's errors in order, [] when valid.
  */
-export function validateNamespaceSlashWildcardHostname(hostname: string, isGateway: boolean, gatewaySemantics: boolean): string[] {
+export function checkNamespaceSlashWildcardHostname(hostname: string, isGateway: boolean, gatewaySemantics: boolean): string[] {
   const slash = hostname.indexOf('/');
   if (slash < 0) {
-    return isGateway ? validateHostnamePart(hostname, true) : ['host must be of form namespace/dnsName'];
+    return isGateway ? checkHostnamePart(hostname, true) : ['host must be of form namespace/dnsName'];
   }
   const namespace = hostname.slice(0, slash);
   const dnsName = hostname.slice(slash + 1);
@@ -139,6 +139,6 @@ export function validateNamespaceSlashWildcardHostname(hostname: string, isGatew
   } else if (namespace !== '*' && namespace !== '.' && (namespace !== '~' || !gatewaySemantics) && !isDNS1123Label(namespace)) {
     errors.push(`invalid namespace value ${goQuote(namespace)} in gateway`);
   }
-  errors.push(...validateHostnamePart(dnsName, isGateway));
+  errors.push(...checkHostnamePart(dnsName, isGateway));
   return errors;
 }

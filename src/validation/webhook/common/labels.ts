@@ -3,23 +3,19 @@
  * validateWorkloadSelector and ValidateAlphaWorkloadSelector. Go iterates maps in random order; we
  * report in key order so results are stable.
  */
-import { goQuote } from '../../../go/format';
-import { isSet, stringMap } from '../../json';
-import { Findings } from '../types';
 import { DNS1123_LABEL, isDNS1123Label } from './hosts';
+import { goQuote } from '../../../go/format';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
+import { isSet, stringMap } from '../../json';
 
 const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 // A Kubernetes label key: an optional DNS-name prefix ending in '/', then a qualified name.
 const TAG_KEY_RE = new RegExp(`^(${DNS1123_LABEL}(?:\\.${DNS1123_LABEL})*/)?(${QUALIFIED_NAME})$`);
 const LABEL_VALUE_RE = new RegExp(`^(?:${QUALIFIED_NAME})?$`);
 
-/** Path of a map entry, Kubernetes style: `spec.selector[app]`. */
-export function keyPath(path: string, key: string): string {
-  return `${path}[${key}]`;
-}
-
 /** validateTagKey: Istio's error for an invalid label key. */
-function validateTagKey(key: string): string | undefined {
+function checkTagKey(key: string): string | undefined {
   const match = TAG_KEY_RE.exec(key);
   if (!match) return `invalid tag key: ${goQuote(key)}`;
   if (match[1] && match[1].length - 1 > 253) return `invalid tag key: ${goQuote(key)} (DNS prefix is too long)`;
@@ -28,13 +24,12 @@ function validateTagKey(key: string): string | undefined {
 }
 
 /** labels.Instance.Validate: every key a Kubernetes label name, every value a label value (no length limit). */
-export function validateLabels(f: Findings, path: string, labels: unknown): void {
+export function validateLabels(path: FieldPath, findings: Findings, labels: unknown): void {
   const map = stringMap(labels);
   for (const key of Object.keys(map).sort()) {
-    const keyError = validateTagKey(key);
-    if (keyError) f.error(keyPath(path, key), keyError);
+    findings.errorIfAny(path.key(key), checkTagKey(key));
     const value = String(map[key] ?? '');
-    if (!LABEL_VALUE_RE.test(value)) f.error(keyPath(path, key), `invalid tag value: ${goQuote(value)}`);
+    if (!LABEL_VALUE_RE.test(value)) findings.error(path.key(key), `invalid tag value: ${goQuote(value)}`);
   }
 }
 
@@ -60,7 +55,7 @@ function selectorErrors(labels: Record<string, string>): SelectorError[] {
  * ValidateAlphaWorkloadSelector (networking WorkloadSelector `labels`, used by ServiceEntry and Sidecar):
  * the errors, and the warning text for a selector without labels (each kind words its own warning).
  */
-export function validateAlphaWorkloadSelector(selector: unknown): { errors: SelectorError[]; warning?: string } {
+export function checkAlphaWorkloadSelector(selector: unknown): { errors: SelectorError[]; warning?: string } {
   if (!isSet(selector)) return { errors: [] };
   const labels = stringMap((selector as { labels?: unknown }).labels);
   const errors = selectorErrors(labels);
@@ -68,30 +63,31 @@ export function validateAlphaWorkloadSelector(selector: unknown): { errors: Sele
 }
 
 /**
- * ValidateAlphaWorkloadSelector as ServiceEntry and Sidecar report it: each error at its label, or the
- * warning worded for the kind (`service entry`, `sidecar`). False when there were errors: Istio then
- * returns them alone, before any other check.
+ * ValidateAlphaWorkloadSelector as ServiceEntry and Sidecar report it, `path` being the selector's
+ * (`spec.workloadSelector`): each error at its label, or the warning worded for the kind
+ * (`service entry`, `sidecar`). False when there were errors: Istio then returns them alone, before
+ * any other check.
  */
-export function checkAlphaWorkloadSelector(f: Findings, selector: unknown, kind: string): boolean {
-  const { errors, warning } = validateAlphaWorkloadSelector(selector);
+export function validateAlphaWorkloadSelector(path: FieldPath, findings: Findings, selector: unknown, kind: string): boolean {
+  const { errors, warning } = checkAlphaWorkloadSelector(selector);
   if (errors.length > 0) {
-    for (const { key, message } of errors) f.error(keyPath('spec.workloadSelector.labels', key), message);
+    for (const { key, message } of errors) findings.error(path.child('labels').key(key), message);
     return false;
   }
-  if (warning) f.warn('spec.workloadSelector', `${kind}: ${warning}, will be applied to all services in namespace`);
+  if (warning) findings.warn(path, `${kind}: ${warning}, will be applied to all services in namespace`);
   return true;
 }
 
 /** validateWorkloadSelector (type.v1beta1 WorkloadSelector `matchLabels`, e.g. DestinationRule). */
-export function validateWorkloadSelector(f: Findings, path: string, selector: unknown): void {
+export function validateWorkloadSelector(path: FieldPath, findings: Findings, selector: unknown): void {
   if (!isSet(selector)) return;
   const labels = stringMap((selector as { matchLabels?: unknown }).matchLabels);
-  for (const { key, message } of selectorErrors(labels)) f.error(keyPath(`${path}.matchLabels`, key), message);
-  if (Object.keys(labels).length === 0) f.warn(path, 'workload selector specified without labels');
+  for (const { key, message } of selectorErrors(labels)) findings.error(path.child('matchLabels').key(key), message);
+  if (Object.keys(labels).length === 0) findings.warn(path, 'workload selector specified without labels');
 }
 
 /** validateSubsetName: a DNS-1123 label (DestinationRule subsets, VirtualService destinations). */
-export function validateSubsetName(name: string): string | undefined {
+export function checkSubsetName(name: string): string | undefined {
   if (name.length === 0) return 'subset name cannot be empty';
   return isDNS1123Label(name) ? undefined : `subset name is invalid: ${name}`;
 }

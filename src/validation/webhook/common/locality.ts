@@ -1,7 +1,7 @@
 /** ValidateLocalityLbSetting and validateLocalities of Istio's webhook (istio/pkg/config/validation/agent). */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isSet, listOf, messageOf, numberOf } from '../../json';
-import { Findings } from '../types';
-import { keyPath } from './labels';
 
 // Topology labels that 'failover' already implies (pilot/pkg/serviceregistry/util/label).
 const TOPOLOGY_LABELS = ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'];
@@ -18,7 +18,7 @@ function localityParts(locality: string): string[] | undefined {
 }
 
 /** validateLocalities: the first problem of a list of localities (wildcards, empty parts, overlaps). */
-export function validateLocalities(localities: readonly string[]): string | undefined {
+export function checkLocalities(localities: readonly string[]): string | undefined {
   // region -> zone -> subzone; '*' marks "everything below".
   const seen = new Map<string, Map<string, Set<string>>>();
   const overlap = (locality: string) => `locality ${locality} overlap with previous specified ones`;
@@ -53,26 +53,26 @@ export function validateLocalities(localities: readonly string[]): string | unde
 }
 
 /** ValidateLocalityLbSetting: `outlierSet` tells whether the same policy has outlier detection. */
-export function validateLocalityLbSetting(f: Findings, path: string, lb: any, outlierSet: boolean): void {
+export function validateLocalityLbSetting(path: FieldPath, findings: Findings, lb: any, outlierSet: boolean): void {
   if (!isSet(lb)) return;
   const distribute: any[] = Array.isArray(lb.distribute) ? lb.distribute : [];
   const failover: any[] = Array.isArray(lb.failover) ? lb.failover : [];
   const failoverPriority = listOf(lb.failoverPriority);
   if (distribute.length > 0 && failover.length > 0) {
-    f.error(path, "can not simultaneously specify 'distribute' and 'failover'");
+    findings.error(path, "can not simultaneously specify 'distribute' and 'failover'");
     return;
   }
   if (failover.length > 0) {
     const i = failoverPriority.findIndex(label => TOPOLOGY_LABELS.includes(String(label)));
     if (i >= 0) {
-      f.error(`${path}.failoverPriority[${i}]`, `can not simultaneously set 'failover' and topology label '${failoverPriority[i]}' in 'failover_priority'`);
+      findings.error(path.child('failoverPriority').index(i), `can not simultaneously set 'failover' and topology label '${failoverPriority[i]}' in 'failover_priority'`);
       return;
     }
   }
 
   const sources: string[] = [];
   for (let i = 0; i < distribute.length; i++) {
-    const at = `${path}.distribute[${i}]`;
+    const at = path.child('distribute').index(i);
     sources.push(String(distribute[i]?.from ?? ''));
     const to = messageOf(distribute[i]?.to);
     const destinations = Object.keys(to).sort();
@@ -80,30 +80,30 @@ export function validateLocalityLbSetting(f: Findings, path: string, lb: any, ou
     for (const locality of destinations) {
       const weight = numberOf(to[locality]);
       if (weight <= 0 || weight > 100) {
-        f.error(keyPath(`${at}.to`, locality), 'locality weight must be in range [1, 100]');
+        findings.error(at.child('to').key(locality), 'locality weight must be in range [1, 100]');
         return;
       }
       total += weight;
     }
     if (total !== 100) {
-      f.error(`${at}.to`, `total locality weight ${total} != 100`);
+      findings.error(at.child('to'), `total locality weight ${total} != 100`);
       return;
     }
-    const invalid = validateLocalities(destinations);
-    if (invalid) f.error(`${at}.to`, invalid);
+    const invalid = checkLocalities(destinations);
+    if (invalid) findings.error(at.child('to'), invalid);
   }
-  const invalidSource = validateLocalities(sources);
-  if (invalidSource) f.error(`${path}.distribute`, invalidSource);
+  const invalidSource = checkLocalities(sources);
+  if (invalidSource) findings.error(path.child('distribute'), invalidSource);
 
   if ((failover.length > 0 || failoverPriority.length > 0) && !outlierSet) {
-    f.warn(path, 'outlier detection policy must be provided for failover');
+    findings.warn(path, 'outlier detection policy must be provided for failover');
   }
   failover.forEach((entry, i) => {
     const from = String(entry?.from ?? '');
     const to = String(entry?.to ?? '');
-    const at = `${path}.failover[${i}]`;
-    if (from === to) f.error(at, 'locality lb failover settings must specify different regions');
-    if (from.includes('/') || to.includes('/')) f.error(at, 'locality lb failover only specify region');
-    if (from.includes('*') || to.includes('*')) f.error(at, "locality lb failover region should not contain '*' wildcard");
+    const at = path.child('failover').index(i);
+    if (from === to) findings.error(at, 'locality lb failover settings must specify different regions');
+    if (from.includes('/') || to.includes('/')) findings.error(at, 'locality lb failover only specify region');
+    if (from.includes('*') || to.includes('*')) findings.error(at, "locality lb failover region should not contain '*' wildcard");
   });
 }

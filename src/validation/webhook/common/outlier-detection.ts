@@ -1,28 +1,23 @@
 /** validateOutlierDetection of Istio's webhook (DestinationRule traffic policies). */
+import { validateDuration } from './duration';
+import { checkPercent } from './percent';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isSet, numberOf } from '../../json';
-import { Findings } from '../types';
-import { checkDuration } from './duration';
-import { validatePercent } from './percent';
-
-/** ValidatePercent on a field, reported at its path. */
-function checkPercent(f: Findings, path: string, value: number): void {
-  const error = validatePercent(value);
-  if (error) f.error(path, error);
-}
 
 /** validateOutlierDetection. */
-export function validateOutlierDetection(f: Findings, path: string, outlier: any): void {
+export function validateOutlierDetection(path: FieldPath, findings: Findings, outlier: any): void {
   if (!isSet(outlier)) return;
-  checkDuration(f, `${path}.baseEjectionTime`, outlier.baseEjectionTime);
+  validateDuration(path.child('baseEjectionTime'), findings, outlier.baseEjectionTime);
   if (numberOf(outlier.consecutiveErrors) !== 0) {
-    f.warn(`${path}.consecutiveErrors`,
+    findings.warn(path.child('consecutiveErrors'),
       'outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead');
   }
   if (outlier.splitExternalLocalOriginErrors !== true && numberOf(outlier.consecutiveLocalOriginFailures) > 0) {
-    f.error(`${path}.consecutiveLocalOriginFailures`,
+    findings.error(path.child('consecutiveLocalOriginFailures'),
       'outlier detection consecutive local origin failures is specified, but split external local origin errors is set to false');
   }
-  checkDuration(f, `${path}.interval`, outlier.interval);
-  checkPercent(f, `${path}.maxEjectionPercent`, numberOf(outlier.maxEjectionPercent));
-  checkPercent(f, `${path}.minHealthPercent`, numberOf(outlier.minHealthPercent));
+  validateDuration(path.child('interval'), findings, outlier.interval);
+  findings.errorIfAny(path.child('maxEjectionPercent'), checkPercent(numberOf(outlier.maxEjectionPercent)));
+  findings.errorIfAny(path.child('minHealthPercent'), checkPercent(numberOf(outlier.minHealthPercent)));
 }

@@ -2,7 +2,7 @@
 import { goFloatV } from '../../../go/format';
 
 /** ValidatePercent: an int32 percentage in 0..100. */
-export function validatePercent(value: number): string | undefined {
+export function checkPercent(value: number): string | undefined {
   if (value < 0 || value > 100) return `percentage ${value} is not in range 0..100`;
   return undefined;
 }
@@ -11,7 +11,7 @@ export function validatePercent(value: number): string | undefined {
  * validatePercentage: a `Percent` message (`{value: <double>}`) is 0, or in [0.0001, 100].
  * Absent (undefined/null) is valid.
  */
-export function validatePercentage(percentage: unknown): string | undefined {
+export function checkPercentage(percentage: unknown): string | undefined {
   if (percentage === undefined || percentage === null || typeof percentage !== 'object') return undefined;
   const raw = (percentage as { value?: unknown }).value;
   const value = typeof raw === 'number' ? raw : 0;

@@ -57,16 +57,16 @@ export function isTLSProtocol(p: Protocol): boolean {
 }
 
 /** ValidatePort: 1..65535. */
-export function validatePort(port: number): string | undefined {
+export function checkPort(port: number): string | undefined {
   return port >= 1 && port <= 65535 ? undefined : `port number ${port} must be in the range 1..65535`;
 }
 
 /** ValidatePortName: a DNS-1123 label. */
-export function validatePortName(name: string): string | undefined {
+export function checkPortName(name: string): string | undefined {
   return isDNS1123Label(name) ? undefined : `invalid port name: ${name}`;
 }
 
 /** ValidateProtocol: '' (protocol sniffing) or a protocol Istio knows. */
-export function validateProtocol(protocol: string): string | undefined {
+export function checkProtocol(protocol: string): string | undefined {
   return protocol !== '' && parseProtocol(protocol) === Protocol.UNSUPPORTED ? `unsupported protocol: ${protocol}` : undefined;
 }

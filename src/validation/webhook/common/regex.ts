@@ -12,7 +12,7 @@ export const MAX_REGEX_LENGTH = 1024;
  * validateStringRegexp: length cap, then RE2 syntax. `where` is an internal name of the field
  * ("uri", "headers", ...), quoted as Go's %q would (it never needs escaping).
  */
-export function validateStringRegexp(re: string, where: string): string | undefined {
+export function checkStringRegexp(re: string, where: string): string | undefined {
   if (Buffer.byteLength(re, 'utf8') > MAX_REGEX_LENGTH) { // Go's len(): bytes
     return `"${where}": regex is too large, max length allowed is 1024`;
   }

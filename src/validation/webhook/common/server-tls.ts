@@ -3,8 +3,9 @@
  * `ingress[].tls`). A missing `mode` is PASSTHROUGH, istiod's zero value.
  */
 import { goList } from '../../../go/format';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isSet, listOf, stringOf } from '../../json';
-import { Findings } from '../types';
 
 /** security.ValidCipherSuites: what BoringSSL names (`bssl ciphers -openssl-name ALL`, PSK excluded). */
 const VALID_CIPHER_SUITES = new Set([
@@ -41,29 +42,29 @@ function goSortedList(values: Set<string>): string {
   return goList([...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
 }
 
-type Certificate = { serverCertificate: string; privateKey: string; path: string };
+type Certificate = { serverCertificate: string; privateKey: string; path: FieldPath };
 
 /** Where each certificate a SIMPLE/MUTUAL server needs comes from: `tlsCertificates`, else the top-level fields. */
-function certificatesToVerify(tls: any, path: string): Certificate[] {
+function certificatesToVerify(path: FieldPath, tls: any): Certificate[] {
   const certificates = listOf(tls.tlsCertificates);
   if (certificates.length > 0) {
     return certificates.map((cert: any, i) => ({
       serverCertificate: stringOf(cert?.serverCertificate),
       privateKey: stringOf(cert?.privateKey),
-      path: `${path}.tlsCertificates[${i}]`,
+      path: path.child('tlsCertificates').index(i),
     }));
   }
   return [{ serverCertificate: stringOf(tls.serverCertificate), privateKey: stringOf(tls.privateKey), path }];
 }
 
 /** validateTLSOptions. `path` is the path of the `tls` object; nothing is checked when it is absent. */
-export function validateTLSOptions(tls: any, path: string, findings: Findings): void {
+export function validateTLSOptions(path: FieldPath, findings: Findings, tls: any): void {
   if (!isSet(tls)) return;
   const mode = stringOf(tls.mode) || 'PASSTHROUGH';
   const cipherSuites = listOf(tls.cipherSuites).map(stringOf);
   const minVersion = stringOf(tls.minProtocolVersion);
   if ((minVersion === 'TLSV1_0' || minVersion === 'TLSV1_1') && cipherSuites.length === 0) {
-    findings.warn(`${path}.minProtocolVersion`,
+    findings.warn(path.child('minProtocolVersion'),
       'TLS version below TLSV1_2 require setting compatible ciphers as by default they no longer include compatible ciphers.');
   }
 
@@ -75,8 +76,8 @@ export function validateTLSOptions(tls: any, path: string, findings: Findings): 
     else if (valid.has(suite)) duplicate.add(suite);
     else valid.add(suite);
   }
-  if (invalid.size > 0) findings.warn(`${path}.cipherSuites`, `ignoring invalid cipher suites: ${goSortedList(invalid)}`);
-  if (duplicate.size > 0) findings.warn(`${path}.cipherSuites`, `ignoring duplicate cipher suites: ${goSortedList(duplicate)}`);
+  if (invalid.size > 0) findings.warn(path.child('cipherSuites'), `ignoring invalid cipher suites: ${goSortedList(invalid)}`);
+  if (duplicate.size > 0) findings.warn(path.child('cipherSuites'), `ignoring duplicate cipher suites: ${goSortedList(duplicate)}`);
 
   const serverCertificate = stringOf(tls.serverCertificate);
   const privateKey = stringOf(tls.privateKey);
@@ -88,19 +89,19 @@ export function validateTLSOptions(tls: any, path: string, findings: Findings): 
 
   // ISTIO_MUTUAL uses the workload's own certificates: any other certificate source is an error.
   if (mode === 'ISTIO_MUTUAL') {
-    if (serverCertificate) findings.error(`${path}.serverCertificate`, 'ISTIO_MUTUAL TLS cannot have associated server certificate');
-    if (privateKey) findings.error(`${path}.privateKey`, 'ISTIO_MUTUAL TLS cannot have associated private key');
-    if (caCertificates) findings.error(`${path}.caCertificates`, 'ISTIO_MUTUAL TLS cannot have associated CA bundle');
-    if (hasTlsCertificates) findings.error(`${path}.tlsCertificates`, 'ISTIO_MUTUAL TLS cannot have associated tlsCertificates');
-    if (credentialName) findings.error(`${path}.credentialName`, 'ISTIO_MUTUAL TLS cannot have associated credentialName');
-    if (hasCredentialNames) findings.error(`${path}.credentialNames`, 'ISTIO_MUTUAL TLS cannot have associated credentialNames');
+    if (serverCertificate) findings.error(path.child('serverCertificate'), 'ISTIO_MUTUAL TLS cannot have associated server certificate');
+    if (privateKey) findings.error(path.child('privateKey'), 'ISTIO_MUTUAL TLS cannot have associated private key');
+    if (caCertificates) findings.error(path.child('caCertificates'), 'ISTIO_MUTUAL TLS cannot have associated CA bundle');
+    if (hasTlsCertificates) findings.error(path.child('tlsCertificates'), 'ISTIO_MUTUAL TLS cannot have associated tlsCertificates');
+    if (credentialName) findings.error(path.child('credentialName'), 'ISTIO_MUTUAL TLS cannot have associated credentialName');
+    if (hasCredentialNames) findings.error(path.child('credentialNames'), 'ISTIO_MUTUAL TLS cannot have associated credentialNames');
     return;
   }
 
   // Passthrough never terminates TLS; certificates are tolerated for backwards compatibility.
   if ((mode === 'PASSTHROUGH' || mode === 'AUTO_PASSTHROUGH')
     && (caCrl || serverCertificate || privateKey || caCertificates || hasTlsCertificates || credentialName || hasCredentialNames)) {
-    findings.warn(`${path}.mode`, `${mode} mode does not use certificates, they will be ignored`);
+    findings.warn(path.child('mode'), `${mode} mode does not use certificates, they will be ignored`);
   }
 
   const sources = [serverCertificate !== '' && privateKey !== '', credentialName !== '', hasCredentialNames, hasTlsCertificates];
@@ -114,15 +115,15 @@ export function validateTLSOptions(tls: any, path: string, findings: Findings): 
   if (terminating) {
     const mutual = mode !== 'SIMPLE';
     const prefix = mutual ? 'MUTUAL TLS' : 'SIMPLE TLS';
-    if (mutual && !caCertificates) findings.error(`${path}.caCertificates`, `${prefix} requires a client CA bundle`);
-    if (listOf(tls.tlsCertificates).length > 2) findings.warn(`${path}.tlsCertificates`, `${prefix} can support up to 2 server certificates`);
-    for (const cert of certificatesToVerify(tls, path)) {
-      if (!cert.serverCertificate) findings.error(`${cert.path}.serverCertificate`, `${prefix} requires a server certificate`);
-      if (!cert.privateKey) findings.error(`${cert.path}.privateKey`, `${prefix} requires a private key`);
+    if (mutual && !caCertificates) findings.error(path.child('caCertificates'), `${prefix} requires a client CA bundle`);
+    if (listOf(tls.tlsCertificates).length > 2) findings.warn(path.child('tlsCertificates'), `${prefix} can support up to 2 server certificates`);
+    for (const cert of certificatesToVerify(path, tls)) {
+      if (!cert.serverCertificate) findings.error(cert.path.child('serverCertificate'), `${prefix} requires a server certificate`);
+      if (!cert.privateKey) findings.error(cert.path.child('privateKey'), `${prefix} requires a private key`);
     }
   }
   if (caCrl) {
-    if (credentialName) findings.error(`${path}.caCrl`, 'CRL is not supported with credentialName. CRL has to be specified in the credential');
-    if (mode === 'SIMPLE') findings.error(`${path}.caCrl`, 'CRL is not supported with SIMPLE TLS');
+    if (credentialName) findings.error(path.child('caCrl'), 'CRL is not supported with credentialName. CRL has to be specified in the credential');
+    if (mode === 'SIMPLE') findings.error(path.child('caCrl'), 'CRL is not supported with SIMPLE TLS');
   }
 }

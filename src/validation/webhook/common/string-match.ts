@@ -2,7 +2,7 @@
  * Istio's StringMatch checks (validateStringMatch, validateStringMatchRegexp). A StringMatch is a
  * oneof: the member whose key is present is set, even with an empty value.
  */
-import { validateStringRegexp } from './regex';
+import { checkStringRegexp } from './regex';
 
 /** The member of a StringMatch oneof that is set. */
 export enum StringMatchType {
@@ -37,20 +37,20 @@ export function stringMatchValue(sm: unknown): string {
 }
 
 /** validateStringMatch: a prefix may not be empty, a regex must be a valid RE2 regex. */
-export function validateStringMatch(sm: unknown, where: string): StringMatchFinding | undefined {
+export function checkStringMatch(sm: unknown, where: string): StringMatchFinding | undefined {
   const type = stringMatchType(sm);
   if (type === StringMatchType.PREFIX && stringMatchValue(sm) === '') {
     return { field: type, message: `"${where}": prefix string match should not be empty` };
   }
-  return validateStringMatchRegexp(sm, where);
+  return checkStringMatchRegexp(sm, where);
 }
 
 /** validateStringMatchRegexp: only regex members are checked; they must be non-empty RE2. */
-export function validateStringMatchRegexp(sm: unknown, where: string): StringMatchFinding | undefined {
+export function checkStringMatchRegexp(sm: unknown, where: string): StringMatchFinding | undefined {
   if (stringMatchType(sm) !== StringMatchType.REGEX) return undefined;
   const re = stringMatchValue(sm);
   const message = re === ''
     ? `"${where}": regex string match should not be empty`
-    : validateStringRegexp(re, where);
+    : checkStringRegexp(re, where);
   return message === undefined ? undefined : { field: StringMatchType.REGEX, message };
 }

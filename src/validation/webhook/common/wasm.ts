@@ -5,11 +5,12 @@
  * validateTrafficExtensionMatch). Each Go function returns its first error only. Lengths are Go's
  * len(): UTF-8 bytes, so a value within the schema's maxLength (characters) can still be too long.
  */
+import { byteLength } from './hosts';
 import { goQuote } from '../../../go/format';
 import { parseRequestUri, ParsedUrl } from '../../../go/url';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
-import { Findings } from '../types';
-import { byteLength } from './hosts';
 
 const VALID_SCHEMES = new Set(['', 'file', 'http', 'https', 'oci']);
 
@@ -79,7 +80,7 @@ function strictParseUrl(original: string): { url?: ParsedUrl; error?: string } {
 }
 
 /** validateWasmPluginURL: set, parseable, and a scheme Istio fetches modules from. */
-export function validateWasmUrl(pluginUrl: string): string | undefined {
+export function checkWasmUrl(pluginUrl: string): string | undefined {
   if (pluginUrl === '') return 'url field needs to be set';
   const { url, error } = strictParseUrl(pluginUrl);
   if (error !== undefined) return error;
@@ -87,14 +88,14 @@ export function validateWasmUrl(pluginUrl: string): string | undefined {
 }
 
 /** validateWasmPluginSHA: empty, or 64 lower-case hex digits. */
-export function validateWasmSha256(sha: string): string | undefined {
+export function checkWasmSha256(sha: string): string | undefined {
   if (sha === '') return undefined;
   if (byteLength(sha) !== 64) return 'sha256 field must be 64 characters long';
   return /^[a-f0-9]*$/.test(sha) ? undefined : 'sha256 field must match [a-f0-9]{64} pattern';
 }
 
 /** validateWasmPluginImagePullSecret: at most 253 bytes. */
-export function validateWasmImagePullSecret(secret: string): string | undefined {
+export function checkWasmImagePullSecret(secret: string): string | undefined {
   return byteLength(secret) > 253 ? 'imagePullSecret field must be less than 253 characters long' : undefined;
 }
 
@@ -112,7 +113,7 @@ function envError(item: Record<string, any>, seen: ReadonlySet<string>): { field
 }
 
 /** validateWasmPluginVMConfig: each env var named (at most 256 bytes), once, with a value only when INLINE. */
-export function validateWasmVmConfig(f: Findings, path: string, vmConfig: unknown): void {
+export function validateWasmVmConfig(path: FieldPath, findings: Findings, vmConfig: unknown): void {
   const seen = new Set<string>();
   const env = listOf(messageOf(vmConfig).env);
   for (let i = 0; i < env.length; i++) {
@@ -120,7 +121,7 @@ export function validateWasmVmConfig(f: Findings, path: string, vmConfig: unknow
     const item = messageOf(env[i]);
     const error = envError(item, seen);
     if (error) {
-      f.error(`${path}.env[${i}].${error.field}`, error.message);
+      findings.error(path.child('env').index(i).child(error.field), error.message);
       return;
     }
     seen.add(stringOf(item.name));
@@ -128,23 +129,23 @@ export function validateWasmVmConfig(f: Findings, path: string, vmConfig: unknow
 }
 
 /** validateWasmPluginMatch / validateTrafficExtensionMatch: no null selector or port, each port in 1..65535. */
-export function validateTrafficSelectors(f: Findings, path: string, match: unknown): void {
+export function validateTrafficSelectors(path: FieldPath, findings: Findings, match: unknown): void {
   const selectors = listOf(match);
   for (let i = 0; i < selectors.length; i++) {
     if (!isSet(selectors[i])) {
-      f.error(`${path}[${i}]`, `spec.Match[${i}] is nil`);
+      findings.error(path.index(i), `spec.Match[${i}] is nil`);
       return;
     }
     const ports = listOf(messageOf(selectors[i]).ports);
     for (let j = 0; j < ports.length; j++) {
-      const at = `${path}[${i}].ports[${j}]`;
+      const at = path.index(i).child('ports').index(j);
       if (!isSet(ports[j])) {
-        f.error(at, `spec.Match[${i}].Ports[${j}] is nil`);
+        findings.error(at, `spec.Match[${i}].Ports[${j}] is nil`);
         return;
       }
       const port = numberOf(messageOf(ports[j]).number);
       if (port <= 0 || port > 65535) {
-        f.error(`${at}.number`, `spec.Match[${i}].Ports[${j}] is out of range: ${port}`);
+        findings.error(at.child('number'), `spec.Match[${i}].Ports[${j}] is out of range: ${port}`);
         return;
       }
     }

@@ -2,7 +2,8 @@
  * The value checks of istio/pkg/config/security that AuthorizationPolicy rules run: IPs and CIDRs,
  * ports, empty values, service accounts, path templates, and the `when` condition keys
  * (ValidateAttribute). Each check returns its errors with the index of the value at fault
- * (undefined when the error is about the whole list or the key).
+ * (undefined when the error is about the whole list or the key); authz-rules.ts reports them at
+ * their paths.
  */
 import { goQuote } from '../../../go/format';
 import { multiErrorText } from '../../../go/multierror';
@@ -72,7 +73,7 @@ export function checkServiceAccount(key: string, values: readonly string[]): Val
 }
 
 /** ValidateIPs: every value an IP address, or a CIDR range when it has a '/'; one error per bad value. */
-export function validateIPs(values: readonly string[]): ValueError[] {
+export function checkIPs(values: readonly string[]): ValueError[] {
   const errors: ValueError[] = [];
   values.forEach((value, index) => {
     if (value.includes('/')) {
@@ -86,7 +87,7 @@ export function validateIPs(values: readonly string[]): ValueError[] {
 }
 
 /** ValidatePorts: every value a decimal port up to 65535 (ParseUint's error, `<nil>` when it parsed but is too big). */
-export function validatePorts(values: readonly string[]): ValueError[] {
+export function checkPorts(values: readonly string[]): ValueError[] {
   const errors: ValueError[] = [];
   values.forEach((value, index) => {
     const error = parseUintError(value, 32);
@@ -122,7 +123,7 @@ export function checkValidPathTemplate(key: string, paths: readonly string[]): V
 }
 
 /** validateMapKey: `name[key]` with a non-empty key. */
-function validateMapKey(key: string): string | undefined {
+function checkMapKey(key: string): string | undefined {
   const open = key.indexOf('[');
   return key.endsWith(']') && open > 0 && open < key.length - 2 ? undefined : `bad key (${key}): should have format a[b]`;
 }
@@ -143,7 +144,7 @@ function asMultiError(errors: readonly ValueError[]): ValueError | undefined {
 
 /** The key-level error of ValidateAttribute for keys it does not check values of, or undefined. */
 function keyError(key: string): string | undefined {
-  if (MAP_ATTRIBUTE_PREFIXES.some(prefix => key.startsWith(prefix))) return validateMapKey(key);
+  if (MAP_ATTRIBUTE_PREFIXES.some(prefix => key.startsWith(prefix))) return checkMapKey(key);
   if (PLAIN_ATTRIBUTES.has(key)) return undefined;
   if (key === 'destination.namespace') return `attribute ${key} is replaced by the metadata.namespace`;
   if (key.startsWith('destination.labels')) return `attribute ${key} is replaced by the workload selector`;
@@ -155,11 +156,11 @@ function keyError(key: string): string | undefined {
  * ValidateAttribute: the values of a `when` condition for its key; Istio returns one error. The
  * supported keys are disjoint, so the order of Istio's switch does not matter past the empty check.
  */
-export function validateAttribute(key: string, values: readonly string[]): ValueError | undefined {
+export function checkAttribute(key: string, values: readonly string[]): ValueError | undefined {
   const empty = checkEmptyValues(key, values);
   if (empty) return empty;
-  if (IP_ATTRIBUTES.has(key)) return asMultiError(validateIPs(values));
-  if (key === 'destination.port') return asMultiError(validatePorts(values));
+  if (IP_ATTRIBUTES.has(key)) return asMultiError(checkIPs(values));
+  if (key === 'destination.port') return asMultiError(checkPorts(values));
   if (key === 'source.serviceAccount') return checkServiceAccount(key, values);
   // CheckWildcardValues only: unlike from.source.trustDomains, a condition value may contain '/'.
   if (key === 'source.trustDomain') return checkWildcardValues(key, values);

@@ -1,6 +1,6 @@
 /**
  * security.ParseJwksURI as the webhook runs it on `jwksUri`: Go's url.Parse (the port in
- * ../../cel/go-url.ts), an http or https scheme, a port that fits an int. The CRD's CEL rule
+ * src/go/url.ts), an http or https scheme, a port that fits an int. The CRD's CEL rule
  * (`url(self).getScheme() in [...]`) rejects most malformed URIs first; what remains reachable is
  * mainly a port too big for strconv.Atoi.
  */

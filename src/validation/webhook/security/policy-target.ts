@@ -3,9 +3,10 @@
  * `selector`, `targetRef`, `targetRefs` (validateOneOfSelectorType), each target reference
  * (validatePolicyTargetReference) and the workload selector (validateWorkloadSelector).
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { isSet, listOf, messageOf, stringOf } from '../../json';
 import { validateWorkloadSelector } from '../common/labels';
-import { Findings } from '../types';
 
 /**
  * Kinds a policy may target (allowedTargetRefs; Go prints them as group/version/kind, the core group
@@ -20,31 +21,32 @@ const ALLOWED_TARGETS = [
 const ALLOWED_TEXT = `[${ALLOWED_TARGETS.map(t => `${t.group}/${t.version}/${t.kind}`).join(' ')}]`;
 
 /** validatePolicyTargetReference: a name, no namespace, an allowed group and kind. */
-function validateTargetRef(f: Findings, path: string, ref: unknown): void {
+function validateTargetRef(path: FieldPath, findings: Findings, ref: unknown): void {
   const target = messageOf(ref);
   const group = stringOf(target.group);
   const kind = stringOf(target.kind);
-  if (stringOf(target.name) === '') f.error(`${path}.name`, 'targetRef name must be set');
+  if (stringOf(target.name) === '') findings.error(path.child('name'), 'targetRef name must be set');
   if (stringOf(target.namespace) !== '') {
-    f.error(`${path}.namespace`, 'targetRef namespace must not be set; cross namespace referencing is not supported');
+    findings.error(path.child('namespace'), 'targetRef namespace must not be set; cross namespace referencing is not supported');
   }
   const canonicalGroup = group === '' ? 'core' : group;
   if (!ALLOWED_TARGETS.some(t => t.kind === kind && t.group === canonicalGroup)) {
-    f.error(path, `targetRef must be to one of ${ALLOWED_TEXT} but was ${group}/${kind}`);
+    findings.error(path, `targetRef must be to one of ${ALLOWED_TEXT} but was ${group}/${kind}`);
   }
 }
 
 /**
  * The target checks every security kind runs first, in Istio's order: one selector type, the
  * workload selector (its empty-labels warning included), `targetRef`, then each of `targetRefs`.
+ * `path` is the spec's.
  */
-export function validatePolicyTargets(f: Findings, spec: any): void {
+export function validatePolicyTargets(path: FieldPath, findings: Findings, spec: any): void {
   const targetRefs = listOf(spec.targetRefs);
   const kinds = [isSet(spec.selector), isSet(spec.targetRef), targetRefs.length > 0].filter(Boolean).length;
-  if (kinds > 1) f.error('spec', 'only one of targetRefs or workloadSelector can be set');
-  validateWorkloadSelector(f, 'spec.selector', spec.selector);
-  if (isSet(spec.targetRef)) validateTargetRef(f, 'spec.targetRef', spec.targetRef);
+  if (kinds > 1) findings.error(path, 'only one of targetRefs or workloadSelector can be set');
+  validateWorkloadSelector(path.child('selector'), findings, spec.selector);
+  if (isSet(spec.targetRef)) validateTargetRef(path.child('targetRef'), findings, spec.targetRef);
   targetRefs.forEach((ref, i) => {
-    if (isSet(ref)) validateTargetRef(f, `spec.targetRefs[${i}]`, ref);
+    if (isSet(ref)) validateTargetRef(path.child('targetRefs').index(i), findings, ref);
   });
 }

@@ -4,8 +4,9 @@
  * whose error texts Istio passes through.
  */
 import { goQuote } from '../../../go/format';
-import { UNIX_PREFIX, validateUnixAddress } from '../common/hosts';
-import { Findings } from '../types';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
+import { checkUnixAddress, UNIX_PREFIX } from '../common/hosts';
 
 const ALLOWED_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::1', '::']);
 const FORM_MESSAGE = 'sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset';
@@ -52,16 +53,15 @@ export function goAtoi(text: string): { value?: bigint; error?: string } {
 }
 
 /** ValidatePort on Go's int. */
-function validatePortNumber(port: bigint): string | undefined {
+function checkPortNumber(port: bigint): string | undefined {
   return port >= 1n && port <= 65535n ? undefined : `port number ${port} must be in the range 1..65535`;
 }
 
 /** ValidateSidecar's defaultEndpoint rules; `path` points at the field. Nothing to check when unset. */
-export function validateDefaultEndpoint(endpoint: string, path: string, findings: Findings): void {
+export function validateDefaultEndpoint(path: FieldPath, findings: Findings, endpoint: string): void {
   if (endpoint === '') return;
   if (endpoint.startsWith(UNIX_PREFIX)) {
-    const unixError = validateUnixAddress(endpoint.slice(UNIX_PREFIX.length));
-    if (unixError) findings.error(path, unixError);
+    findings.errorIfAny(path, checkUnixAddress(endpoint.slice(UNIX_PREFIX.length)));
     return;
   }
   const { host, port, error } = splitHostPort(endpoint);
@@ -71,7 +71,6 @@ export function validateDefaultEndpoint(endpoint: string, path: string, findings
   if (parsed.error !== undefined) {
     findings.error(path, `sidecar: defaultEndpoint port (${port}) is not a number: ${parsed.error}`);
   } else {
-    const portError = validatePortNumber(parsed.value!);
-    if (portError) findings.error(path, portError);
+    findings.errorIfAny(path, checkPortNumber(parsed.value!));
   }
 }

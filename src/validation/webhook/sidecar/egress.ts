@@ -1,46 +1,47 @@
 /** Sidecar egress listeners (ValidateSidecar, validateSidecarEgressPortBindAndCaptureMode). */
-import { isSet, listOf, numberOf, stringOf } from '../../json';
-import { UNIX_PREFIX, validateNamespaceSlashWildcardHostname, validateUnixAddress } from '../common/hosts';
-import { Findings } from '../types';
 import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './listener-port';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
+import { isSet, listOf, numberOf, stringOf } from '../../json';
+import { checkNamespaceSlashWildcardHostname, checkUnixAddress, UNIX_PREFIX } from '../common/hosts';
 
 /**
  * validateSidecarEgressPortBindAndCaptureMode: port 0 means a unix domain socket listener, which needs
  * a `unix://` bind and no iptables capture; any other port needs a valid number and an IP bind.
  */
-function validatePortBindAndCaptureMode(listener: any, path: string, findings: Findings): void {
+function validatePortBindAndCaptureMode(path: FieldPath, findings: Findings, listener: any): void {
   const port = listener.port;
   const bind = stringOf(listener.bind);
-  validatePortNameAndProtocol(port, path, findings);
+  validatePortNameAndProtocol(path, findings, port);
   if (numberOf(port.number) !== 0) {
-    validatePortNumberAndIPBind(port, bind, path, findings);
+    validatePortNumberAndIPBind(path, findings, port, bind);
     return;
   }
   if (!bind.startsWith(UNIX_PREFIX)) {
-    findings.error(`${path}.bind`, 'sidecar: ports with 0 value must have a unix domain socket bind address');
+    findings.error(path.child('bind'), 'sidecar: ports with 0 value must have a unix domain socket bind address');
   } else {
-    const unixError = validateUnixAddress(bind.slice(UNIX_PREFIX.length));
-    if (unixError) findings.error(`${path}.bind`, unixError);
+    findings.errorIfAny(path.child('bind'), checkUnixAddress(bind.slice(UNIX_PREFIX.length)));
   }
   const captureMode = stringOf(listener.captureMode) || 'DEFAULT';
   if (captureMode !== 'DEFAULT' && captureMode !== 'NONE') {
-    findings.error(`${path}.captureMode`, 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners');
+    findings.error(path.child('captureMode'), 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners');
   }
 }
 
 /**
  * The `namespace/dnsName` hosts of one listener: each must be well formed; a host repeated or already
  * covered by a namespace wildcard is a warning, and so is the select-all host next to anything else.
+ * `path` is the listener's `hosts`.
  */
-function validateHosts(hosts: unknown[], configNamespace: string, path: string, findings: Findings): void {
+function validateHosts(path: FieldPath, findings: Findings, hosts: unknown[], configNamespace: string): void {
   if (hosts.length === 0) {
-    findings.error(`${path}.hosts`, 'sidecar: egress listener must contain at least one host');
+    findings.error(path, 'sidecar: egress listener must contain at least one host');
     return;
   }
   const byNamespace = new Map<string, Set<string>>();
   hosts.forEach((entry, j) => {
     const host = stringOf(entry);
-    const where = `${path}.hosts[${j}]`;
+    const where = path.index(j);
     const slash = host.indexOf('/');
     if (slash >= 0) {
       const namespace = host.slice(0, slash) === '.' ? configNamespace : host.slice(0, slash);
@@ -51,42 +52,42 @@ function validateHosts(hosts: unknown[], configNamespace: string, path: string, 
       if (duplicate) findings.warn(where, `duplicated egress host: ${host}`);
       seen.add(service);
     }
-    for (const message of validateNamespaceSlashWildcardHostname(host, false, false)) findings.error(where, message);
+    for (const message of checkNamespaceSlashWildcardHostname(host, false, false)) findings.error(where, message);
   });
   if (byNamespace.get('*')?.has('*') && byNamespace.size !== 1) {
-    findings.warn(`${path}.hosts`, '`*/*` host select all resources, no other hosts can be added');
+    findings.warn(path, '`*/*` host select all resources, no other hosts can be added');
   }
 }
 
-/** ValidateSidecar's loop over `spec.egress`. `configNamespace` stands in for `.` in hosts. */
-export function validateEgress(egress: unknown[], configNamespace: string, findings: Findings): void {
+/** ValidateSidecar's loop over `spec.egress` (`path`). `configNamespace` stands in for `.` in hosts. */
+export function validateEgress(path: FieldPath, findings: Findings, egress: unknown[], configNamespace: string): void {
   const ports = new Set<number>();
   const sockets = new Set<string>();
   egress.forEach((listener: any, i) => {
-    const path = `spec.egress[${i}]`;
+    const at = path.index(i);
     if (!isSet(listener)) {
-      findings.error(path, 'egress listener may not be null');
+      findings.error(at, 'egress listener may not be null');
       return;
     }
     // Only the last listener may omit the port (the catch-all). Istio's second message, "egress can
     // have only one listener with empty port", needs a listener after the last one: it never fires.
     if (!isSet(listener.port)) {
       if (i !== egress.length - 1) {
-        findings.error(path, 'sidecar: the egress listener with empty port should be the last listener in the list');
+        findings.error(at, 'sidecar: the egress listener with empty port should be the last listener in the list');
       }
     } else {
-      if (numberOf(listener.port.targetPort) > 0) findings.error(`${path}.port.targetPort`, 'targetPort has no impact on Sidecars');
-      validatePortBindAndCaptureMode(listener, path, findings);
+      if (numberOf(listener.port.targetPort) > 0) findings.error(at.child('port', 'targetPort'), 'targetPort has no impact on Sidecars');
+      validatePortBindAndCaptureMode(at, findings, listener);
       const number = numberOf(listener.port.number);
       if (number === 0) {
         const bind = stringOf(listener.bind);
-        if (sockets.has(bind)) findings.error(`${path}.bind`, 'sidecar: unix domain socket values for listeners must be unique');
+        if (sockets.has(bind)) findings.error(at.child('bind'), 'sidecar: unix domain socket values for listeners must be unique');
         sockets.add(bind);
       } else {
-        if (ports.has(number)) findings.error(`${path}.port.number`, 'sidecar: ports on IP bound listeners must be unique');
+        if (ports.has(number)) findings.error(at.child('port', 'number'), 'sidecar: ports on IP bound listeners must be unique');
         ports.add(number);
       }
     }
-    validateHosts(listOf(listener.hosts), configNamespace, path, findings);
+    validateHosts(at.child('hosts'), findings, listOf(listener.hosts), configNamespace);
   });
 }

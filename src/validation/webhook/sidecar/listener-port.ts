@@ -2,24 +2,21 @@
  * The port and bind checks Sidecar ingress and egress listeners share (validateSidecarIngressPortAndBind,
  * and validateSidecarEgressPortBindAndCaptureMode for a listener on a port number).
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { numberOf, stringOf } from '../../json';
-import { validateIPAddress } from '../common/hosts';
-import { validatePort, validatePortName, validateProtocol } from '../common/ports';
-import { Findings } from '../types';
+import { checkIPAddress } from '../common/hosts';
+import { checkPort, checkPortName, checkProtocol } from '../common/ports';
 
-/** The optional port name, then the protocol. */
-export function validatePortNameAndProtocol(port: any, path: string, findings: Findings): void {
+/** The optional port name, then the protocol; `path` is the listener's. */
+export function validatePortNameAndProtocol(path: FieldPath, findings: Findings, port: any): void {
   const name = stringOf(port.name);
-  const nameError = name !== '' ? validatePortName(name) : undefined;
-  if (nameError) findings.error(`${path}.port.name`, nameError);
-  const protocolError = validateProtocol(stringOf(port.protocol));
-  if (protocolError) findings.error(`${path}.port.protocol`, protocolError);
+  if (name !== '') findings.errorIfAny(path.child('port', 'name'), checkPortName(name));
+  findings.errorIfAny(path.child('port', 'protocol'), checkProtocol(stringOf(port.protocol)));
 }
 
-/** A listener bound to IP: the port number, then the bind address when there is one. */
-export function validatePortNumberAndIPBind(port: any, bind: string, path: string, findings: Findings): void {
-  const portError = validatePort(numberOf(port.number));
-  if (portError) findings.error(`${path}.port.number`, portError);
-  const bindError = bind !== '' ? validateIPAddress(bind) : undefined;
-  if (bindError) findings.error(`${path}.bind`, bindError);
+/** A listener bound to IP: the port number, then the bind address when there is one; `path` is the listener's. */
+export function validatePortNumberAndIPBind(path: FieldPath, findings: Findings, port: any, bind: string): void {
+  findings.errorIfAny(path.child('port', 'number'), checkPort(numberOf(port.number)));
+  if (bind !== '') findings.errorIfAny(path.child('bind'), checkIPAddress(bind));
 }

@@ -2,63 +2,59 @@
  * Route destinations (validateHTTPRouteDestinations, validateRouteDestinations) and the Destination
  * they name (validateDestination, validateSubsetName, validatePortSelector, validateWeight).
  */
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../json';
-import { checkHeaderOperations } from '../common/headers';
-import { validateWildcardDomain } from '../common/hosts';
-import { validateSubsetName } from '../common/labels';
-import { validatePort } from '../common/ports';
-import { Findings } from '../types';
+import { validateHeaderOperations } from '../common/headers';
+import { checkWildcardDomain } from '../common/hosts';
+import { checkSubsetName } from '../common/labels';
+import { checkPort } from '../common/ports';
 
 /** validateDestination: host (not `*`), subset name, port. Nothing for an absent destination. */
-export function checkDestination(f: Findings, path: string, destination: unknown): void {
+export function validateDestination(path: FieldPath, findings: Findings, destination: unknown): void {
   if (!isSet(destination)) return;
   const d = messageOf(destination);
   const host = stringOf(d.host);
-  const hostError = host === '*' ? `invalid destination host ${host}` : validateWildcardDomain(host);
-  if (hostError) f.error(`${path}.host`, hostError);
+  findings.errorIfAny(path.child('host'), host === '*' ? `invalid destination host ${host}` : checkWildcardDomain(host));
   const subset = stringOf(d.subset);
-  const subsetError = subset !== '' ? validateSubsetName(subset) : undefined;
-  if (subsetError) f.error(`${path}.subset`, subsetError);
-  if (isSet(d.port)) {
-    const portError = validatePort(numberOf(messageOf(d.port).number));
-    if (portError) f.error(`${path}.port.number`, portError);
-  }
+  if (subset !== '') findings.errorIfAny(path.child('subset'), checkSubsetName(subset));
+  if (isSet(d.port)) findings.errorIfAny(path.child('port', 'number'), checkPort(numberOf(messageOf(d.port).number)));
 }
 
 /** validateWeight. */
-function checkWeight(f: Findings, path: string, weight: number): void {
-  if (weight < 0) f.error(path, `weight ${weight} < 0`);
+function validateWeight(path: FieldPath, findings: Findings, weight: number): void {
+  if (weight < 0) findings.error(path, `weight ${weight} < 0`);
 }
 
 /**
  * validateHTTPRouteDestinations: each destination (with its header operations) and weight; several
  * destinations may not all weigh 0. Gateway-API semantics skip the destination check.
  */
-export function checkHttpRouteDestinations(f: Findings, path: string, route: unknown, gatewaySemantics: boolean): void {
-  checkDestinations(f, path, route, gatewaySemantics, true);
+export function validateHttpRouteDestinations(path: FieldPath, findings: Findings, route: unknown, gatewaySemantics: boolean): void {
+  validateDestinations(path, findings, route, gatewaySemantics, true);
 }
 
 /** validateRouteDestinations (TCP and TLS routes): as for HTTP, without header operations. */
-export function checkRouteDestinations(f: Findings, path: string, route: unknown, gatewaySemantics: boolean): void {
-  checkDestinations(f, path, route, gatewaySemantics, false);
+export function validateRouteDestinations(path: FieldPath, findings: Findings, route: unknown, gatewaySemantics: boolean): void {
+  validateDestinations(path, findings, route, gatewaySemantics, false);
 }
 
-function checkDestinations(f: Findings, path: string, route: unknown, gatewaySemantics: boolean, http: boolean): void {
+function validateDestinations(path: FieldPath, findings: Findings, route: unknown, gatewaySemantics: boolean, http: boolean): void {
   const weights = listOf(route);
   let total = 0;
   weights.forEach((item, i) => {
-    const where = `${path}[${i}]`;
+    const where = path.index(i);
     if (!isSet(item)) {
-      f.error(where, 'weight may not be nil');
+      findings.error(where, 'weight may not be nil');
       return;
     }
     const rd = messageOf(item);
-    if (!isSet(rd.destination)) f.error(`${where}.destination`, 'destination is required');
-    if (http) checkHeaderOperations(f, `${where}.headers`, rd.headers);
-    if (!gatewaySemantics) checkDestination(f, `${where}.destination`, rd.destination);
+    if (!isSet(rd.destination)) findings.error(where.child('destination'), 'destination is required');
+    if (http) validateHeaderOperations(where.child('headers'), findings, rd.headers);
+    if (!gatewaySemantics) validateDestination(where.child('destination'), findings, rd.destination);
     const weight = int32Of(rd.weight);
-    checkWeight(f, `${where}.weight`, weight);
+    validateWeight(where.child('weight'), findings, weight);
     total = toInt32(total + weight); // int32 arithmetic, as in Go
   });
-  if (weights.length > 1 && total === 0) f.error(path, 'total destination weight = 0');
+  if (weights.length > 1 && total === 0) findings.error(path, 'total destination weight = 0');
 }

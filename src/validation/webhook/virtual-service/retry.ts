@@ -1,9 +1,10 @@
 /** Retry policy of an HTTP route (validateHTTPRetry). */
 import { goQuote } from '../../../go/format';
 import { atoi } from '../../../go/strconv';
+import { FieldPath } from '../../field-path';
+import { Findings } from '../../findings';
 import { int32Of, isSet, messageOf, stringOf } from '../../json';
-import { checkDuration } from '../common/duration';
-import { Findings } from '../types';
+import { validateDuration } from '../common/duration';
 
 /** Envoy's x-envoy-retry-on and x-envoy-retry-grpc-on policies Istio accepts. */
 const RETRY_ON_POLICIES = new Set([
@@ -23,23 +24,23 @@ const HTTP_STATUS_CODES = new Set([
 ]);
 
 /** validateHTTPRetry. */
-export function checkRetry(f: Findings, path: string, retries: unknown): void {
+export function validateRetry(path: FieldPath, findings: Findings, retries: unknown): void {
   if (!isSet(retries)) return;
   const r = messageOf(retries);
   const attempts = int32Of(r.attempts);
   const retryOn = stringOf(r.retryOn);
-  if (attempts < 0) f.error(`${path}.attempts`, 'attempts cannot be negative');
+  if (attempts < 0) findings.error(path.child('attempts'), 'attempts cannot be negative');
   if (attempts === 0 && (isSet(r.perTryTimeout) || retryOn !== '' || isSet(r.retryRemoteLocalities))) {
-    f.error(path, 'http retry policy configured when attempts are set to 0 (disabled)');
+    findings.error(path, 'http retry policy configured when attempts are set to 0 (disabled)');
   }
-  checkDuration(f, `${path}.perTryTimeout`, r.perTryTimeout);
+  validateDuration(path.child('perTryTimeout'), findings, r.perTryTimeout);
   if (retryOn !== '') {
     for (const policy of retryOn.split(',')) {
       // not trimmed: "5xx, reset" holds " reset", which Istio rejects
       if (!HTTP_STATUS_CODES.has(atoi(policy) ?? 0 /* Istio ignores Atoi's error */) && !RETRY_ON_POLICIES.has(policy)) {
-        f.error(`${path}.retryOn`, `${goQuote(policy)} is not a valid retryOn policy`);
+        findings.error(path.child('retryOn'), `${goQuote(policy)} is not a valid retryOn policy`);
       }
     }
   }
-  checkDuration(f, `${path}.backoff`, r.backoff);
+  validateDuration(path.child('backoff'), findings, r.backoff);
 }

@@ -1,7 +1,7 @@
 import { validateClientTLS } from '../../../../src/validation/webhook/common/client-tls';
-import { collect, err } from '../dr-se-support';
+import { at, collect, err } from '../../../support/objects';
 
-const check = (tls: any, namespace = 'ns') => collect(f => validateClientTLS(f, 't', namespace, tls));
+const check = (tls: any, namespace = 'ns') => collect(findings => validateClientTLS(at('t'), findings, namespace, tls));
 
 describe('ValidateTLS (client TLS settings)', () => {
   test.each([

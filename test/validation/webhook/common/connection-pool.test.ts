@@ -1,7 +1,9 @@
 import { isSet, numberOf } from '../../../../src/validation/json';
 import { validateConnectionPool } from '../../../../src/validation/webhook/common/connection-pool';
-import { checkDuration } from '../../../../src/validation/webhook/common/duration';
-import { collect, drPolicy, err, webhookDiagnostics } from '../dr-se-support';
+import { validateDuration } from '../../../../src/validation/webhook/common/duration';
+import { at, collect, destinationRule, err, objectDiagnostics, webhookFindings } from '../../../support/objects';
+
+const drPolicy = (trafficPolicy: unknown) => webhookFindings(destinationRule('x', { host: 'reviews', trafficPolicy }, 'ns'));
 
 const C = 'spec.trafficPolicy.connectionPool';
 
@@ -75,7 +77,7 @@ describe('validateConnectionPool', () => {
   });
 
   test('end to end: a negative idle timeout has no CRD rule and reaches the webhook', () => {
-    const diagnostics = webhookDiagnostics([{
+    const diagnostics = objectDiagnostics([{
       apiVersion: 'networking.istio.io/v1',
       kind: 'DestinationRule',
       metadata: { name: 'r' },
@@ -90,7 +92,7 @@ describe('validateConnectionPool', () => {
   test('helpers', () => {
     expect(isSet(null)).toBe(false);
     expect(numberOf('3')).toBe(0);
-    expect(collect(f => checkDuration(f, 'd', 3))).toEqual([]);
-    expect(collect(f => validateConnectionPool(f, 'p', null))).toEqual([]);
+    expect(collect(findings => validateDuration(at('d'), findings, 3))).toEqual([]);
+    expect(collect(findings => validateConnectionPool(at('p'), findings, null))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { hasFractionalSeconds, validateDuration } from '../../../../src/validation/webhook/common/duration';
+import { checkDuration, hasFractionalSeconds } from '../../../../src/validation/webhook/common/duration';
 
-describe('validateDuration (ValidateDuration)', () => {
+describe('checkDuration (ValidateDuration)', () => {
   test.each(['1ms', '1s', '1.5s', '1h', '1001ms'])('%s is valid', text => {
-    expect(validateDuration(text)).toBeUndefined();
+    expect(checkDuration(text)).toBeUndefined();
   });
 
   test.each([
@@ -12,12 +12,12 @@ describe('validateDuration (ValidateDuration)', () => {
     ['1.5ms', 'only durations to ms precision are supported'],
     ['1000001us', 'only durations to ms precision are supported'],
   ])('%s: %s', (text, message) => {
-    expect(validateDuration(text)).toBe(message);
+    expect(checkDuration(text)).toBe(message);
   });
 
   test('a value that is no Go duration is left to the schema', () => {
-    expect(validateDuration('soon')).toBeUndefined();
-    expect(validateDuration(5)).toBeUndefined();
+    expect(checkDuration('soon')).toBeUndefined();
+    expect(checkDuration(5)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import { validateExportTo } from '../../../../src/validation/webhook/common/export-to';
-import { collect, err } from '../dr-se-support';
+import { at, collect, err } from '../../../support/objects';
 
-const check = (exportTo: unknown, options = {}, namespace = 'ns') => collect(f => validateExportTo(f, 'e', namespace, exportTo, options));
+const check = (exportTo: unknown, options = {}, namespace = 'ns') => collect(findings => validateExportTo(at('e'), findings, namespace, exportTo, options));
 
 describe('validateExportTo', () => {
   test.each([[undefined], [[]], [['.']], [['*']], [['ns', 'other']], [['.', 'other']]])('%p is valid', exportTo => {

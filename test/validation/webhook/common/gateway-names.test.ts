@@ -1,20 +1,18 @@
-import { hasGatewaySemantics, validateGatewayName, validateGatewayNames } from '../../../../src/validation/webhook/common/gateway-names';
-import { Findings } from '../../../../src/validation/webhook/types';
+import { checkGatewayName, hasGatewaySemantics, validateGatewayNames } from '../../../../src/validation/webhook/common/gateway-names';
+import { at, collect } from '../../../support/objects';
 
 function names(list: string[], gatewaySemantics = false) {
-  const findings = new Findings();
-  validateGatewayNames(list, 'spec.gateways', gatewaySemantics, findings);
-  return findings.list;
+  return collect(findings => validateGatewayNames(at('spec', 'gateways'), findings, list, gatewaySemantics));
 }
 
-describe('validateGatewayName', () => {
+describe('checkGatewayName', () => {
   test.each(['gw', 'My-Gateway', 'a'.repeat(63)])('%s is valid', (name) => {
-    expect(validateGatewayName(name, false)).toBeUndefined();
+    expect(checkGatewayName(name, false)).toBeUndefined();
   });
 
   test.each(['my.gw', 'gw_1', '-gw', 'a'.repeat(64)])('%s is invalid', (name) => {
-    expect(validateGatewayName(name, false)).toBe(`invalid gateway name: "${name}"`);
-    expect(validateGatewayName(name, true)).toBeUndefined();
+    expect(checkGatewayName(name, false)).toBe(`invalid gateway name: "${name}"`);
+    expect(checkGatewayName(name, true)).toBeUndefined();
   });
 });
 

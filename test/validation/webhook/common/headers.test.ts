@@ -1,9 +1,9 @@
 import {
-  checkHeaderOperations, isAuthorityHeader, isInternalHeader, isJwtClaimRoute, validateCorsHttpHeaderName,
-  validateHttpHeaderNameOrJwtClaimRoute, validateHttpHeaderOperationName, validateHttpHeaderValue,
-  validateHttpHeaderWithAuthorityOperationName, validateStrictHttpHeaderName,
+  checkCorsHttpHeaderName, checkHttpHeaderNameOrJwtClaimRoute, checkHttpHeaderOperationName, checkHttpHeaderValue,
+  checkHttpHeaderWithAuthorityOperationName, checkStrictHttpHeaderName, isAuthorityHeader, isInternalHeader, isJwtClaimRoute,
+  validateHeaderOperations,
 } from '../../../../src/validation/webhook/common/headers';
-import { Findings } from '../../../../src/validation/webhook/types';
+import { at, collect } from '../../../support/objects';
 
 describe('header name classes', () => {
   test.each([
@@ -26,48 +26,48 @@ describe('header name classes', () => {
 });
 
 describe('ValidateStrictHTTPHeaderName', () => {
-  test('letters, digits and -', () => expect(validateStrictHttpHeaderName('X-Request-Id')).toBeUndefined());
-  test('empty', () => expect(validateStrictHttpHeaderName('')).toBe('header name cannot be empty'));
-  test('other characters', () => expect(validateStrictHttpHeaderName('x_id')).toBe('header name x_id is not a valid header name'));
+  test('letters, digits and -', () => expect(checkStrictHttpHeaderName('X-Request-Id')).toBeUndefined());
+  test('empty', () => expect(checkStrictHttpHeaderName('')).toBe('header name cannot be empty'));
+  test('other characters', () => expect(checkStrictHttpHeaderName('x_id')).toBe('header name x_id is not a valid header name'));
 });
 
 describe('ValidateCORSHTTPHeaderName', () => {
-  test.each(['*', 'x-custom', 'X_Custom', 'a,b'])('%p is valid', name => expect(validateCorsHttpHeaderName(name)).toBeUndefined());
-  test('empty', () => expect(validateCorsHttpHeaderName('')).toBe('header name cannot be empty'));
-  test('not a token', () => expect(validateCorsHttpHeaderName('x custom')).toBe('header name x custom is not a valid header name'));
+  test.each(['*', 'x-custom', 'X_Custom', 'a,b'])('%p is valid', name => expect(checkCorsHttpHeaderName(name)).toBeUndefined());
+  test('empty', () => expect(checkCorsHttpHeaderName('')).toBe('header name cannot be empty'));
+  test('not a token', () => expect(checkCorsHttpHeaderName('x custom')).toBe('header name x custom is not a valid header name'));
 });
 
 describe('ValidateHTTPHeaderNameOrJwtClaimRoute', () => {
   test.each(['x-user', ':authority', ':method', '@request.auth.claims.sub', "!#$%&'*+-.^_`|~09azAZ"])('%p is valid', name => {
-    expect(validateHttpHeaderNameOrJwtClaimRoute(name)).toBeUndefined();
+    expect(checkHttpHeaderNameOrJwtClaimRoute(name)).toBeUndefined();
   });
-  test('empty', () => expect(validateHttpHeaderNameOrJwtClaimRoute('')).toBe('header name cannot be empty'));
+  test('empty', () => expect(checkHttpHeaderNameOrJwtClaimRoute('')).toBe('header name cannot be empty'));
   test.each(['x user', ':foo', 'x:y', 'caf\u00e9'])('%p is not a header name', name => {
-    expect(validateHttpHeaderNameOrJwtClaimRoute(name)).toBe(`header name ${name} is not a valid header name`);
+    expect(checkHttpHeaderNameOrJwtClaimRoute(name)).toBe(`header name ${name} is not a valid header name`);
   });
 });
 
 describe('ValidateHTTPHeaderWithAuthorityOperationName (request add/set)', () => {
-  test.each(['x-a', ':authority', 'Host'])('%p may be set', name => expect(validateHttpHeaderWithAuthorityOperationName(name)).toBeUndefined());
-  test('empty', () => expect(validateHttpHeaderWithAuthorityOperationName('')).toBe('header name cannot be empty'));
+  test.each(['x-a', ':authority', 'Host'])('%p may be set', name => expect(checkHttpHeaderWithAuthorityOperationName(name)).toBeUndefined());
+  test('empty', () => expect(checkHttpHeaderWithAuthorityOperationName('')).toBe('header name cannot be empty'));
   test('a pseudo-header', () => {
-    expect(validateHttpHeaderWithAuthorityOperationName(':path')).toBe('invalid header ":path": header cannot have ":" prefix');
+    expect(checkHttpHeaderWithAuthorityOperationName(':path')).toBe('invalid header ":path": header cannot have ":" prefix');
   });
 });
 
 describe('ValidateHTTPHeaderOperationName (request remove, response add/set/remove)', () => {
-  test('an ordinary header', () => expect(validateHttpHeaderOperationName('x-a')).toBeUndefined());
-  test('empty', () => expect(validateHttpHeaderOperationName('')).toBe('header name cannot be empty'));
-  test('Host', () => expect(validateHttpHeaderOperationName('HOST')).toBe('invalid header "HOST": cannot set Host header'));
+  test('an ordinary header', () => expect(checkHttpHeaderOperationName('x-a')).toBeUndefined());
+  test('empty', () => expect(checkHttpHeaderOperationName('')).toBe('header name cannot be empty'));
+  test('Host', () => expect(checkHttpHeaderOperationName('HOST')).toBe('invalid header "HOST": cannot set Host header'));
   test('a pseudo-header', () => {
-    expect(validateHttpHeaderOperationName(':authority')).toBe('invalid header ":authority": header cannot have ":" prefix');
+    expect(checkHttpHeaderOperationName(':authority')).toBe('invalid header ":authority": header cannot have ":" prefix');
   });
 });
 
 describe('ValidateHTTPHeaderValue', () => {
   test.each(['foo', '', '%HOSTNAME%', '100%%', 'prefix %HOSTNAME% suffix', 'tab\there',
     '%REQ(x-a)%', '%START_TIME(%s)%', '%PER_REQUEST_STATE(["a","b"])%', '%VAR( [ "a\\"b" , "c" ] )%', '%FOO([ "a" ] ) %'])('%p is valid', value => {
-    expect(validateHttpHeaderValue(value)).toBeUndefined();
+    expect(checkHttpHeaderValue(value)).toBeUndefined();
   });
 
   test.each([
@@ -83,28 +83,26 @@ describe('ValidateHTTPHeaderValue', () => {
     ['abc%123', 'header value configuration: invalid header configuration. Un-terminated variable expression \'abc%123\''],
     ['%START_TIME%%', 'header value configuration: invalid header configuration. Un-escaped %'],
   ])('%p', (value, message) => {
-    expect(validateHttpHeaderValue(value)).toBe(message);
+    expect(checkHttpHeaderValue(value)).toBe(message);
   });
 });
 
-describe('checkHeaderOperations', () => {
+describe('validateHeaderOperations', () => {
   test('valid operations', () => {
-    const f = new Findings();
-    checkHeaderOperations(f, 'h', {
-      request: { add: { 'x-a': '1' }, set: { ':authority': 'a.com' }, remove: ['x-b'] },
-      response: { add: { 'x-c': '%HOSTNAME%' }, set: { 'x-d': 'v' }, remove: ['x-e'] },
-    });
-    checkHeaderOperations(f, 'h', undefined);
-    expect(f.list).toEqual([]);
+    expect(collect(findings => {
+      validateHeaderOperations(at('h'), findings, {
+        request: { add: { 'x-a': '1' }, set: { ':authority': 'a.com' }, remove: ['x-b'] },
+        response: { add: { 'x-c': '%HOSTNAME%' }, set: { 'x-d': 'v' }, remove: ['x-e'] },
+      });
+      validateHeaderOperations(at('h'), findings, undefined);
+    })).toEqual([]);
   });
 
   test('every operation, in Istio\'s order', () => {
-    const f = new Findings();
-    checkHeaderOperations(f, 'h', {
+    expect(collect(findings => validateHeaderOperations(at('h'), findings, {
       response: { remove: [':status'], set: { Host: 'v' }, add: { 'x-c': 'bad%' } },
       request: { remove: ['host'], set: { ':path': '/x' }, add: { '': 'v' } },
-    });
-    expect(f.list).toEqual([
+    }))).toEqual([
       { path: 'h.request.add[]', message: 'header name cannot be empty' },
       { path: 'h.request.set[:path]', message: 'invalid header ":path": header cannot have ":" prefix' },
       { path: 'h.request.remove[0]', message: 'invalid header "host": cannot set Host header' },

@@ -1,4 +1,6 @@
-import { drPolicy, err, warn, webhookDiagnostics } from '../dr-se-support';
+import { destinationRule, err, objectDiagnostics, warn, webhookFindings } from '../../../support/objects';
+
+const drPolicy = (trafficPolicy: unknown) => webhookFindings(destinationRule('x', { host: 'reviews', trafficPolicy }, 'ns'));
 
 const B = 'spec.trafficPolicy.loadBalancer';
 const H = `${B}.consistentHash`;
@@ -58,12 +60,7 @@ describe('validateLoadBalancer', () => {
   });
 
   test('end to end: maglev table size and aggression', () => {
-    const diagnostics = webhookDiagnostics([{
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'DestinationRule',
-      metadata: { name: 'r' },
-      spec: { host: 'r', trafficPolicy: { loadBalancer: { consistentHash: { useSourceIp: true, maglev: { tableSize: 1000 } }, warmup: { duration: '10s', aggression: 0.1 } } } },
-    }]);
+    const diagnostics = objectDiagnostics([destinationRule('r', { host: 'r', trafficPolicy: { loadBalancer: { consistentHash: { useSourceIp: true, maglev: { tableSize: 1000 } }, warmup: { duration: '10s', aggression: 0.1 } } } })]);
     expect(diagnostics.map(d => [d.path, d.message])).toEqual([
       [`${H}.maglev.tableSize`, 'tableSize must be a prime number for maglev'],
       [`${B}.warmup.aggression`, 'aggression should be greater than or equal to 1'],

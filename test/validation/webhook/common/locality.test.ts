@@ -1,15 +1,15 @@
-import { validateLocalities, validateLocalityLbSetting } from '../../../../src/validation/webhook/common/locality';
-import { collect, err, warn, webhookDiagnostics } from '../dr-se-support';
+import { checkLocalities, validateLocalityLbSetting } from '../../../../src/validation/webhook/common/locality';
+import { at, collect, destinationRule, err, objectDiagnostics, warn } from '../../../support/objects';
 
-const check = (lb: any, outlier = true) => collect(f => validateLocalityLbSetting(f, 'l', lb, outlier));
+const check = (lb: any, outlier = true) => collect(findings => validateLocalityLbSetting(at('l'), findings, lb, outlier));
 
-describe('validateLocalities', () => {
+describe('checkLocalities', () => {
   test.each([
     [['region1', 'region2/zone1', 'region2/zone2/sub1', 'region2/zone2/sub2', 'region3/zone1/*']],
     [['*']],
     [['r/z/s/extra']],
     [[]],
-  ])('%p is valid', localities => expect(validateLocalities(localities)).toBeUndefined());
+  ])('%p is valid', localities => expect(checkLocalities(localities)).toBeUndefined());
 
   test.each([
     [['a/*/c'], "locality a/*/c wildcard '*' number can not exceed 1 and must be in the end"],
@@ -24,10 +24,10 @@ describe('validateLocalities', () => {
     [['a/z', 'a/z/s'], 'locality a/z/s overlap with previous specified ones'],
     [['a/z/s', 'a/z/s'], 'locality a/z/s overlap with previous specified ones'],
     [['a/z/s', 'a/z'], 'locality a/z overlap with previous specified ones'],
-  ])('%p: %s', (localities, message) => expect(validateLocalities(localities)).toBe(message));
+  ])('%p: %s', (localities, message) => expect(checkLocalities(localities)).toBe(message));
 
   test('subzones of a new zone in a known region', () => {
-    expect(validateLocalities(['a/z1/s', 'a/z2/s', 'a/z3'])).toBeUndefined();
+    expect(checkLocalities(['a/z1/s', 'a/z2/s', 'a/z3'])).toBeUndefined();
   });
 });
 
@@ -76,12 +76,7 @@ describe('ValidateLocalityLbSetting', () => {
   });
 
   test('end to end', () => {
-    const diagnostics = webhookDiagnostics([{
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'DestinationRule',
-      metadata: { name: 'r' },
-      spec: { host: 'r', trafficPolicy: { outlierDetection: {}, loadBalancer: { localityLbSetting: { distribute: [{ from: 'a', to: { b: 60, c: 30 } }] } } } },
-    }]);
+    const diagnostics = objectDiagnostics([destinationRule('r', { host: 'r', trafficPolicy: { outlierDetection: {}, loadBalancer: { localityLbSetting: { distribute: [{ from: 'a', to: { b: 60, c: 30 } }] } } } })]);
     expect(diagnostics.map(d => [d.path, d.message])).toEqual([
       ['spec.trafficPolicy.loadBalancer.localityLbSetting.distribute[0].to', 'total locality weight 90 != 100'],
     ]);

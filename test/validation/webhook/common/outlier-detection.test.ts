@@ -1,4 +1,6 @@
-import { drPolicy, err, warn, webhookDiagnostics } from '../dr-se-support';
+import { destinationRule, err, objectDiagnostics, warn, webhookFindings } from '../../../support/objects';
+
+const drPolicy = (trafficPolicy: unknown) => webhookFindings(destinationRule('x', { host: 'reviews', trafficPolicy }, 'ns'));
 
 const O = 'spec.trafficPolicy.outlierDetection';
 
@@ -46,13 +48,11 @@ describe('validateOutlierDetection', () => {
   });
 
   test('end to end: percentages have no CRD bounds; the deprecation is a warning', () => {
-    const object = (outlierDetection: any) => ({
-      apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'r' }, spec: { host: 'r', trafficPolicy: { outlierDetection } },
-    });
-    expect(webhookDiagnostics([object({ maxEjectionPercent: 150 })]).map(d => [d.code, d.message])).toEqual([
+    const object = (outlierDetection: any) => destinationRule('r', { host: 'r', trafficPolicy: { outlierDetection } });
+    expect(objectDiagnostics([object({ maxEjectionPercent: 150 })]).map(d => [d.code, d.message])).toEqual([
       ['IST0106', 'percentage 150 is not in range 0..100'],
     ]);
-    expect(webhookDiagnostics([object({ consecutiveErrors: 2 })]).map(d => [d.code, d.message])).toEqual([
+    expect(objectDiagnostics([object({ consecutiveErrors: 2 })]).map(d => [d.code, d.message])).toEqual([
       ['IST0133', 'outlier detection consecutive errors is deprecated, use consecutiveGatewayErrors or consecutive5xxErrors instead'],
     ]);
   });

@@ -1,5 +1,5 @@
 import {
-  isHTTPProtocol, isTCPProtocol, isTLSProtocol, parseProtocol, Protocol, validatePort, validatePortName, validateProtocol,
+  checkPort, checkPortName, checkProtocol, isHTTPProtocol, isTCPProtocol, isTLSProtocol, parseProtocol, Protocol,
 } from '../../../../src/validation/webhook/common/ports';
 
 describe('protocol.Parse', () => {
@@ -21,22 +21,22 @@ describe('protocol.Parse', () => {
 });
 
 describe('ValidatePort', () => {
-  test.each([1, 80, 65535])('%p is valid', p => expect(validatePort(p)).toBeUndefined());
-  test.each([0, 65536, -1])('%p is not', p => expect(validatePort(p)).toBe(`port number ${p} must be in the range 1..65535`));
+  test.each([1, 80, 65535])('%p is valid', p => expect(checkPort(p)).toBeUndefined());
+  test.each([0, 65536, -1])('%p is not', p => expect(checkPort(p)).toBe(`port number ${p} must be in the range 1..65535`));
 });
 
 describe('ValidatePortName', () => {
   test('a DNS-1123 label', () => {
-    expect(validatePortName('http-web')).toBeUndefined();
-    expect(validatePortName('')).toBe('invalid port name: ');
-    expect(validatePortName('http_web')).toBe('invalid port name: http_web');
+    expect(checkPortName('http-web')).toBeUndefined();
+    expect(checkPortName('')).toBe('invalid port name: ');
+    expect(checkPortName('http_web')).toBe('invalid port name: http_web');
   });
 });
 
 describe('ValidateProtocol', () => {
   test('empty (sniffing) and known names are valid, case-insensitively', () => {
-    expect(validateProtocol('')).toBeUndefined();
-    expect(validateProtocol('hTTp')).toBeUndefined();
+    expect(checkProtocol('')).toBeUndefined();
+    expect(checkProtocol('hTTp')).toBeUndefined();
   });
-  test('unknown names', () => expect(validateProtocol('QUIC')).toBe('unsupported protocol: QUIC'));
+  test('unknown names', () => expect(checkProtocol('QUIC')).toBe('unsupported protocol: QUIC'));
 });

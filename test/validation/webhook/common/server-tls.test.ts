@@ -1,23 +1,15 @@
 import { validateObjects } from '../../../../src/validation/validate';
 import { isValidCipherSuite } from '../../../../src/validation/webhook/common/server-tls';
-import { validateGateway } from '../../../../src/validation/webhook/gateway';
-import { WebhookFinding } from '../../../../src/validation/webhook/types';
+import { err, gateway, warn, webhookFindings } from '../../../support/objects';
 
 /** The findings of an HTTPS gateway server with these TLS settings. */
-function check(tls: any): WebhookFinding[] {
-  return validateGateway({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Gateway',
-    name: 'gw',
-    namespace: 'default',
-    metadata: { name: 'gw' },
-    spec: { servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['*'], tls }] },
-  });
+function check(tls: any) {
+  return webhookFindings(gateway('gw', { servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['*'], tls }] }));
 }
 
-const at = (field: string) => `spec.servers[0].tls${field}`;
-const error = (field: string, message: string): WebhookFinding => ({ path: at(field), message });
-const warning = (field: string, message: string): WebhookFinding => ({ path: at(field), message, warning: true });
+const tlsPath = (field: string) => `spec.servers[0].tls${field}`;
+const error = (field: string, message: string) => err(tlsPath(field), message);
+const warning = (field: string, message: string) => warn(tlsPath(field), message);
 const simple = { mode: 'SIMPLE', credentialName: 'cert' };
 
 describe('validateTLSOptions: protocol versions and cipher suites', () => {
@@ -159,12 +151,9 @@ describe('validateTLSOptions: CRL', () => {
 
 describe('validateTLSOptions end to end', () => {
   test('a sub-1.2 TLS version passes the CRD and warns from the webhook', () => {
-    const gateway = {
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'Gateway',
-      metadata: { name: 'gw', namespace: 'default' },
-      spec: { servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['*'], tls: { ...simple, minProtocolVersion: 'TLSV1_1' } }] },
-    };
-    expect(validateObjects([gateway])).toEqual([expect.objectContaining({ severity: 'warning', code: 'IST0133', path: at('.minProtocolVersion') })]);
+    const gw = gateway('gw', {
+      servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['*'], tls: { ...simple, minProtocolVersion: 'TLSV1_1' } }],
+    }, 'default');
+    expect(validateObjects([gw])).toEqual([expect.objectContaining({ severity: 'warning', code: 'IST0133', path: tlsPath('.minProtocolVersion') })]);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  stringMatchType, StringMatchType, stringMatchValue, validateStringMatch, validateStringMatchRegexp,
+  checkStringMatch, checkStringMatchRegexp, stringMatchType, StringMatchType, stringMatchValue,
 } from '../../../../src/validation/webhook/common/string-match';
 
 describe('stringMatchType / stringMatchValue', () => {
@@ -17,35 +17,35 @@ describe('stringMatchType / stringMatchValue', () => {
   });
 });
 
-describe('validateStringMatch', () => {
+describe('checkStringMatch', () => {
   test.each([undefined, {}, { exact: '' }, { prefix: '/' }, { regex: '^a$' }])('%p is valid', sm => {
-    expect(validateStringMatch(sm, 'method')).toBeUndefined();
+    expect(checkStringMatch(sm, 'method')).toBeUndefined();
   });
 
   test('an empty prefix', () => {
-    expect(validateStringMatch({ prefix: '' }, 'method')).toEqual({ field: 'prefix', message: '"method": prefix string match should not be empty' });
+    expect(checkStringMatch({ prefix: '' }, 'method')).toEqual({ field: 'prefix', message: '"method": prefix string match should not be empty' });
   });
 
   test('an empty regex', () => {
-    expect(validateStringMatch({ regex: '' }, 'headers')).toEqual({ field: 'regex', message: '"headers": regex string match should not be empty' });
+    expect(checkStringMatch({ regex: '' }, 'headers')).toEqual({ field: 'regex', message: '"headers": regex string match should not be empty' });
   });
 
   test('an invalid regex', () => {
-    expect(validateStringMatch({ regex: '[' }, 'authority')?.message).toMatch(/^"authority": error parsing regexp: missing closing \]: `\[`; Istio uses RE2/);
+    expect(checkStringMatch({ regex: '[' }, 'authority')?.message).toMatch(/^"authority": error parsing regexp: missing closing \]: `\[`; Istio uses RE2/);
   });
 });
 
-describe('validateStringMatchRegexp', () => {
+describe('checkStringMatchRegexp', () => {
   test('only regexes are checked: an empty prefix is fine', () => {
-    expect(validateStringMatchRegexp({ prefix: '' }, 'uri')).toBeUndefined();
-    expect(validateStringMatchRegexp(undefined, 'uri')).toBeUndefined();
+    expect(checkStringMatchRegexp({ prefix: '' }, 'uri')).toBeUndefined();
+    expect(checkStringMatchRegexp(undefined, 'uri')).toBeUndefined();
   });
 
   test('an empty regex', () => {
-    expect(validateStringMatchRegexp({ regex: '' }, 'uri')).toEqual({ field: 'regex', message: '"uri": regex string match should not be empty' });
+    expect(checkStringMatchRegexp({ regex: '' }, 'uri')).toEqual({ field: 'regex', message: '"uri": regex string match should not be empty' });
   });
 
   test('a regex too long', () => {
-    expect(validateStringMatchRegexp({ regex: 'a'.repeat(1025) }, 'uri')).toEqual({ field: 'regex', message: '"uri": regex is too large, max length allowed is 1024' });
+    expect(checkStringMatchRegexp({ regex: 'a'.repeat(1025) }, 'uri')).toEqual({ field: 'regex', message: '"uri": regex is too large, max length allowed is 1024' });
   });
 });

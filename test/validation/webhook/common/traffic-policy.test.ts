@@ -1,6 +1,10 @@
+import { Severity } from '../../../../src/validation/diagnostic';
+import { Findings } from '../../../../src/validation/findings';
 import { ErrorsOnly } from '../../../../src/validation/webhook/common/traffic-policy';
-import { Findings } from '../../../../src/validation/webhook/types';
-import { dr, drPolicy, err, webhookDiagnostics } from '../dr-se-support';
+import { at, destinationRule, err, objectDiagnostics, printed, webhookFindings } from '../../../support/objects';
+
+const dr = (spec: Record<string, unknown>) => webhookFindings(destinationRule('x', spec, 'ns'));
+const drPolicy = (trafficPolicy: unknown) => dr({ host: 'reviews', trafficPolicy });
 
 const P = 'spec.trafficPolicy';
 
@@ -76,7 +80,7 @@ describe('validateTrafficPolicy', () => {
       tls: { mode: 'MUTUAL', clientCertificate: 'c' },
       portLevelSettings: [null],
       tunnel: { targetHost: 'proxy', targetPort: 70000 },
-    }).map(f => f.path)).toEqual([
+    }).map(finding => finding.path)).toEqual([
       `${P}.outlierDetection.minHealthPercent`, `${P}.connectionPool`, `${P}.loadBalancer.warmup.aggression`,
       `${P}.tls.privateKey`, `${P}.portLevelSettings[0]`, `${P}.tunnel.targetPort`,
     ]);
@@ -86,17 +90,16 @@ describe('validateTrafficPolicy', () => {
     const target = new Findings();
     const errors = new ErrorsOnly(target);
     errors.warn();
-    errors.error('p', 'm');
-    expect(target.list).toEqual([err('p', 'm')]);
+    errors.error(at('p'), 'm');
+    errors.add({ path: at('q'), message: 'w', severity: Severity.WARNING, code: 'IST0133' });
+    errors.add({ path: at('r'), message: 'e', severity: Severity.ERROR, code: 'IST0106' });
+    expect(printed(target.list)).toEqual([err('p', 'm'), err('r', 'e')]);
   });
 
   test('end to end: a tunnel target port of 0 passes the schema and fails the webhook', () => {
-    const diagnostics = webhookDiagnostics([{
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'DestinationRule',
-      metadata: { name: 'egress' },
-      spec: { host: 'proxy.corp', trafficPolicy: { tunnel: { targetHost: 'proxy.corp', targetPort: 0 } } },
-    }]);
+    const diagnostics = objectDiagnostics([
+      destinationRule('egress', { host: 'proxy.corp', trafficPolicy: { tunnel: { targetHost: 'proxy.corp', targetPort: 0 } } }),
+    ]);
     expect(diagnostics.map(d => [d.code, d.path, d.message])).toEqual([
       ['IST0106', `${P}.tunnel.targetPort`, 'tunnel target port is invalid: port number 0 must be in the range 1..65535'],
     ]);

@@ -1,24 +1,13 @@
-import { validateGateway } from '../../../../src/validation/webhook/gateway';
-import { WebhookFinding, WebhookObject } from '../../../../src/validation/webhook/types';
+import { err, gateway, webhookFindings } from '../../../support/objects';
 
-function gatewayWith(server: any, annotations?: Record<string, string>): WebhookObject {
-  return {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Gateway',
-    name: 'gw',
-    namespace: 'default',
-    metadata: annotations ? { name: 'gw', annotations } : { name: 'gw' },
-    spec: { servers: [server] },
-  };
-}
-
-function check(server: any, annotations?: Record<string, string>): WebhookFinding[] {
-  return validateGateway(gatewayWith(server, annotations));
+/** The webhook's findings for a Gateway with this one server. */
+function check(server: any, annotations?: Record<string, string>) {
+  return webhookFindings(gateway('gw', { servers: [server] }, { namespace: 'default', annotations }));
 }
 
 const http = (over: any = {}) => ({ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*.example.com'], ...over });
 const withPort = (port: any, over: any = {}) => http({ port: { number: 80, name: 'http', protocol: 'HTTP', ...port }, ...over });
-const error = (path: string, message: string): WebhookFinding => ({ path: `spec.servers[0]${path}`, message });
+const error = (path: string, message: string) => err(`spec.servers[0]${path}`, message);
 
 describe('validateServer: hosts', () => {
   test('no host is an error', () => {

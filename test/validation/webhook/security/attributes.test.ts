@@ -1,5 +1,5 @@
 import {
-  checkEmptyValues, checkServiceAccount, checkValidPathTemplate, validateAttribute, validateIPs, validatePorts,
+  checkAttribute, checkEmptyValues, checkIPs, checkPorts, checkServiceAccount, checkValidPathTemplate,
 } from '../../../../src/validation/webhook/security/attributes';
 
 describe('CheckEmptyValues', () => {
@@ -33,26 +33,26 @@ describe('CheckServiceAccount', () => {
 
 describe('ValidateIPs', () => {
   test('addresses and CIDR ranges pass', () => {
-    expect(validateIPs(['10.1.2.3', '10.0.0.0/16', '2001:db8::1', '2001:db8::/32'])).toEqual([]);
+    expect(checkIPs(['10.1.2.3', '10.0.0.0/16', '2001:db8::1', '2001:db8::/32'])).toEqual([]);
   });
 
   test('one error per bad value: ParseAddr for addresses, ParsePrefix (with its reason) for ranges', () => {
-    expect(validateIPs(['1.2.3', '10.0.0.1', '10.0.0.0/33', '10.0.0.0/8', ''])).toEqual([
+    expect(checkIPs(['1.2.3', '10.0.0.1', '10.0.0.0/33', '10.0.0.0/8', ''])).toEqual([
       { index: 0, message: 'bad IP address (1.2.3)' },
       { index: 2, message: 'bad CIDR range (10.0.0.0/33): netip.ParsePrefix("10.0.0.0/33"): prefix length out of range' },
       { index: 4, message: 'bad IP address ()' },
     ]);
-    expect(validateIPs(['ok'])).toEqual([{ index: 0, message: 'bad IP address (ok)' }]);
+    expect(checkIPs(['ok'])).toEqual([{ index: 0, message: 'bad IP address (ok)' }]);
   });
 });
 
 describe('ValidatePorts', () => {
   test('ports 0 to 65535 pass', () => {
-    expect(validatePorts(['0', '80', '65535', '08'])).toEqual([]);
+    expect(checkPorts(['0', '80', '65535', '08'])).toEqual([]);
   });
 
   test('a port that does not parse carries ParseUint\'s error; one that is too big, <nil>', () => {
-    expect(validatePorts(['http', '65536', '-1', '99999999999'])).toEqual([
+    expect(checkPorts(['http', '65536', '-1', '99999999999'])).toEqual([
       { index: 0, message: 'bad port (http): strconv.ParseUint: parsing "http": invalid syntax' },
       { index: 1, message: 'bad port (65536): <nil>' },
       { index: 2, message: 'bad port (-1): strconv.ParseUint: parsing "-1": invalid syntax' },
@@ -103,11 +103,11 @@ describe('ValidateAttribute (when conditions)', () => {
     ['connection.sni', ['www.example.com']],
     ['experimental.envoy.filters.network.mysql_proxy[db.table]', ['[update]']],
   ])('%p passes', (key, values) => {
-    expect(validateAttribute(key, values)).toBeUndefined();
+    expect(checkAttribute(key, values)).toBeUndefined();
   });
 
   test('an empty value is checked first', () => {
-    expect(validateAttribute('source.namespace', ['a', ''])).toEqual({ index: 1, message: 'empty value not allowed, found in source.namespace' });
+    expect(checkAttribute('source.namespace', ['a', ''])).toEqual({ index: 1, message: 'empty value not allowed, found in source.namespace' });
   });
 
   test.each([
@@ -121,18 +121,18 @@ describe('ValidateAttribute (when conditions)', () => {
     ['destination.user', 'deprecated attribute destination.user: only supported in v1alpha1'],
     ['source.user', 'unknown attribute: source.user'],
   ])('key %p: %s', (key, message) => {
-    expect(validateAttribute(key, ['v'])).toEqual({ aboutKey: true, message });
+    expect(checkAttribute(key, ['v'])).toEqual({ aboutKey: true, message });
   });
 
   test('IP and port errors print as a Go multierror list', () => {
-    expect(validateAttribute('source.ip', ['1.2.3'])).toEqual({ index: 0, message: '1 error occurred:\n\t* bad IP address (1.2.3)\n\n' });
-    expect(validateAttribute('destination.port', ['ok', '80', '70000'])).toEqual({
+    expect(checkAttribute('source.ip', ['1.2.3'])).toEqual({ index: 0, message: '1 error occurred:\n\t* bad IP address (1.2.3)\n\n' });
+    expect(checkAttribute('destination.port', ['ok', '80', '70000'])).toEqual({
       index: 0,
       message: '2 errors occurred:\n\t* bad port (ok): strconv.ParseUint: parsing "ok": invalid syntax\n\t* bad port (70000): <nil>\n\n',
     });
   });
 
   test('service accounts are checked like the serviceAccounts field', () => {
-    expect(validateAttribute('source.serviceAccount', ['ns/*'])).toEqual({ index: 0, message: 'wildcard not allowed, found in source.serviceAccount' });
+    expect(checkAttribute('source.serviceAccount', ['ns/*'])).toEqual({ index: 0, message: 'wildcard not allowed, found in source.serviceAccount' });
   });
 });

@@ -1,7 +1,7 @@
-import { collect, err, warn } from './support';
 import { validateRule } from '../../../../src/validation/webhook/security/authz-rules';
+import { at, collect, err, warn } from '../../../support/objects';
 
-const rule = (value: any, deny = false) => collect(f => validateRule(f, 'spec.rules[0]', 0, value, deny));
+const rule = (value: any, deny = false) => collect(findings => validateRule(at('spec', 'rules').index(0), findings, 0, value, deny));
 const src = (source: any) => rule({ from: [{ source }] });
 const op = (operation: any) => rule({ to: [{ operation }] });
 const when = (condition: any) => rule({ when: [condition] });

@@ -1,7 +1,7 @@
-import { collect, err, warn } from './support';
 import { validatePolicyTargets } from '../../../../src/validation/webhook/security/policy-target';
+import { at, collect, err, warn } from '../../../support/objects';
 
-const targets = (spec: any) => collect(f => validatePolicyTargets(f, spec));
+const targets = (spec: any) => collect(findings => validatePolicyTargets(at('spec'), findings, spec));
 const ALLOWED = '[core/v1/Service networking.istio.io/v1/ServiceEntry gateway.networking.k8s.io/v1/Gateway gateway.networking.k8s.io/v1/GatewayClass]';
 
 describe('policy targets (validateOneOfSelectorType, validateWorkloadSelector, validatePolicyTargetReference)', () => {

@@ -1,4 +1,6 @@
-import { err, se, warn } from '../dr-se-support';
+import { err, Meta, serviceEntry, warn, webhookFindings } from '../../../support/objects';
+
+const se = (spec: Record<string, unknown>, meta?: Meta) => webhookFindings(serviceEntry('x', spec, { namespace: 'ns', ...meta }));
 
 const HTTP = { number: 80, name: 'http', protocol: 'HTTP' };
 const staticSE = (endpoints: any[], ports: any[] = [HTTP]) => se({ hosts: ['a.com'], ports, resolution: 'STATIC', endpoints });

@@ -1,19 +1,12 @@
-import { validateSidecar } from '../../../../src/validation/webhook/sidecar';
 import { goAtoi, splitHostPort } from '../../../../src/validation/webhook/sidecar/default-endpoint';
-import { WebhookFinding } from '../../../../src/validation/webhook/types';
+import { err, sidecar, webhookFindings } from '../../../support/objects';
 
-function check(defaultEndpoint: string): WebhookFinding[] {
-  return validateSidecar({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Sidecar',
-    name: 'default',
-    namespace: 'bookinfo',
-    metadata: {},
-    spec: { ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' }, defaultEndpoint }] },
-  });
+/** The webhook's findings for an ingress listener with this default endpoint. */
+function check(defaultEndpoint: string) {
+  return webhookFindings(sidecar('default', { ingress: [{ port: { number: 9080, protocol: 'HTTP', name: 'http' }, defaultEndpoint }] }, 'bookinfo'));
 }
 
-const error = (message: string): WebhookFinding => ({ path: 'spec.ingress[0].defaultEndpoint', message });
+const error = (message: string) => err('spec.ingress[0].defaultEndpoint', message);
 const FORM = 'sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset';
 
 describe('ValidateSidecar: ingress defaultEndpoint', () => {

@@ -1,17 +1,15 @@
 import { validateObjects } from '../../../../src/validation/validate';
-import { validateSidecar } from '../../../../src/validation/webhook/sidecar';
-import { WebhookFinding } from '../../../../src/validation/webhook/types';
+import { err, sidecar, warn, webhookFindings } from '../../../support/objects';
 
-function check(...egress: any[]): WebhookFinding[] {
-  return validateSidecar({
-    apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', name: 'default', namespace: 'bookinfo', metadata: {}, spec: { egress },
-  });
+/** The webhook's findings for the Sidecar `bookinfo/default` with these egress listeners. */
+function check(...egress: any[]) {
+  return webhookFindings(sidecar('default', { egress }, 'bookinfo'));
 }
 
 const hosts = (...list: string[]) => ({ hosts: list });
 const onPort = (port: any, over: any = {}) => ({ port: { number: 9080, protocol: 'HTTP', name: 'http', ...port }, hosts: ['./*'], ...over });
-const error = (path: string, message: string, i = 0): WebhookFinding => ({ path: `spec.egress[${i}]${path}`, message });
-const warning = (path: string, message: string, i = 0): WebhookFinding => ({ path: `spec.egress[${i}]${path}`, message, warning: true });
+const error = (path: string, message: string, i = 0) => err(`spec.egress[${i}]${path}`, message);
+const warning = (path: string, message: string, i = 0) => warn(`spec.egress[${i}]${path}`, message);
 
 describe('ValidateSidecar: egress listeners', () => {
   test('a null listener is an error', () => {
@@ -139,12 +137,9 @@ describe('ValidateSidecar: egress listeners', () => {
 
 describe('egress end to end', () => {
   test('a unix socket listener with iptables capture passes the CRD and fails the webhook', () => {
-    const object = {
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'Sidecar',
-      metadata: { name: 'uds', namespace: 'bookinfo' },
-      spec: { egress: [{ port: { number: 0, protocol: 'HTTP', name: 'uds' }, bind: 'unix:///var/run/uds.sock', captureMode: 'IPTABLES', hosts: ['./*'] }] },
-    };
+    const object = sidecar('uds', {
+      egress: [{ port: { number: 0, protocol: 'HTTP', name: 'uds' }, bind: 'unix:///var/run/uds.sock', captureMode: 'IPTABLES', hosts: ['./*'] }],
+    }, 'bookinfo');
     expect(validateObjects([object])).toEqual([expect.objectContaining({
       severity: 'error', code: 'IST0106', path: 'spec.egress[0].captureMode', message: 'sidecar: captureMode must be DEFAULT/NONE for unix domain socket listeners',
     })]);

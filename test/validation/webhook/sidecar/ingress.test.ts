@@ -1,15 +1,13 @@
-import { validateSidecar } from '../../../../src/validation/webhook/sidecar';
-import { WebhookFinding } from '../../../../src/validation/webhook/types';
+import { err, sidecar, webhookFindings } from '../../../support/objects';
 
-function check(...ingress: any[]): WebhookFinding[] {
-  return validateSidecar({
-    apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', name: 'default', namespace: 'bookinfo', metadata: {}, spec: { ingress },
-  });
+/** The webhook's findings for the Sidecar `bookinfo/default` with these ingress listeners. */
+function check(...ingress: any[]) {
+  return webhookFindings(sidecar('default', { ingress }, 'bookinfo'));
 }
 
 const listener = (over: any = {}) => ({ port: { number: 9080, protocol: 'HTTP', name: 'http' }, ...over });
 const withPort = (port: any, over: any = {}) => listener({ port: { number: 9080, protocol: 'HTTP', name: 'http', ...port }, ...over });
-const error = (path: string, message: string): WebhookFinding => ({ path: `spec.ingress[0]${path}`, message });
+const error = (path: string, message: string) => err(`spec.ingress[0]${path}`, message);
 
 describe('ValidateSidecar: ingress listeners', () => {
   test('a valid listener has no findings', () => {

@@ -1,11 +1,9 @@
 import { validateObjects } from '../../../../src/validation/validate';
-import { validateSidecar } from '../../../../src/validation/webhook/sidecar';
-import { WebhookFinding } from '../../../../src/validation/webhook/types';
+import { sidecar, webhookFindings } from '../../../support/objects';
 
-function check(outboundTrafficPolicy: any): WebhookFinding[] {
-  return validateSidecar({
-    apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', name: 'default', namespace: 'bookinfo', metadata: {}, spec: { outboundTrafficPolicy },
-  });
+/** The webhook's findings for the Sidecar `bookinfo/default` with this outbound traffic policy. */
+function check(outboundTrafficPolicy: any) {
+  return webhookFindings(sidecar('default', { outboundTrafficPolicy }, 'bookinfo'));
 }
 
 const at = 'spec.outboundTrafficPolicy.egressProxy';
@@ -52,12 +50,7 @@ describe('validateSidecarOutboundTrafficPolicy', () => {
   });
 
   test('end to end: the default mode is REGISTRY_ONLY', () => {
-    const object = {
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'Sidecar',
-      metadata: { name: 'default', namespace: 'bookinfo' },
-      spec: { outboundTrafficPolicy: { egressProxy: { host: 'proxy.example.com', port: { number: 3128 } } } },
-    };
+    const object = sidecar('default', { outboundTrafficPolicy: { egressProxy: { host: 'proxy.example.com', port: { number: 3128 } } } }, 'bookinfo');
     expect(validateObjects([object])).toEqual([expect.objectContaining({
       severity: 'error', path: at, message: 'sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode',
     })]);

@@ -1,7 +1,8 @@
-import { error, validateHttpRoute, validateSpec } from './helpers';
+import { routeFindings, specFindings } from './helpers';
+import { err } from '../../../support/objects';
 
 const R = 'spec.http[0].route';
-const withRoute = (route: unknown[]) => validateHttpRoute({ route });
+const withRoute = (route: unknown[]) => routeFindings({ route });
 
 describe('validateHTTPRouteDestinations', () => {
   test('weighted destinations are valid', () => {
@@ -14,24 +15,24 @@ describe('validateHTTPRouteDestinations', () => {
 
   test('a null entry, a missing destination', () => {
     expect(withRoute([null, { weight: 10 }])).toEqual([
-      error(`${R}[0]`, 'weight may not be nil'),
-      error(`${R}[1].destination`, 'destination is required'),
+      err(`${R}[0]`, 'weight may not be nil'),
+      err(`${R}[1].destination`, 'destination is required'),
     ]);
   });
 
   test('header operations of a destination', () => {
     expect(withRoute([{ destination: { host: 'a' }, headers: { request: { add: { ':method': 'GET' } }, response: { remove: ['Host'] } } }])).toEqual([
-      error(`${R}[0].headers.request.add[:method]`, 'invalid header ":method": header cannot have ":" prefix'),
-      error(`${R}[0].headers.response.remove[0]`, 'invalid header "Host": cannot set Host header'),
+      err(`${R}[0].headers.request.add[:method]`, 'invalid header ":method": header cannot have ":" prefix'),
+      err(`${R}[0].headers.response.remove[0]`, 'invalid header "Host": cannot set Host header'),
     ]);
   });
 
   test('validateWeight', () => {
-    expect(withRoute([{ destination: { host: 'a' }, weight: -5 }])).toEqual([error(`${R}[0].weight`, 'weight -5 < 0')]);
+    expect(withRoute([{ destination: { host: 'a' }, weight: -5 }])).toEqual([err(`${R}[0].weight`, 'weight -5 < 0')]);
   });
 
   test('several destinations may not all weigh 0', () => {
-    expect(withRoute([{ destination: { host: 'a' } }, { destination: { host: 'b' }, weight: 0 }])).toEqual([error(R, 'total destination weight = 0')]);
+    expect(withRoute([{ destination: { host: 'a' } }, { destination: { host: 'b' }, weight: 0 }])).toEqual([err(R, 'total destination weight = 0')]);
     expect(withRoute([{ destination: { host: 'a' }, weight: 0 }])).toEqual([]);
   });
 
@@ -40,7 +41,7 @@ describe('validateHTTPRouteDestinations', () => {
       { destination: { host: 'a' }, weight: 2147483647 },
       { destination: { host: 'b' }, weight: 2147483647 },
       { destination: { host: 'c' }, weight: 2 },
-    ])).toEqual([error(R, 'total destination weight = 0')]);
+    ])).toEqual([err(R, 'total destination weight = 0')]);
   });
 });
 
@@ -53,7 +54,7 @@ describe('validateDestination', () => {
     [{ host: 'a', port: {} }, 'port.number', 'port number 0 must be in the range 1..65535'],
     [{ host: 'a', port: { number: 65536 } }, 'port.number', 'port number 65536 must be in the range 1..65535'],
   ])('%p', (destination, field, message) => {
-    expect(withRoute([{ destination }])).toEqual([error(`${R}[0].destination.${field}`, message)]);
+    expect(withRoute([{ destination }])).toEqual([err(`${R}[0].destination.${field}`, message)]);
   });
 
   test('wildcard hosts and an empty subset are fine', () => {
@@ -63,7 +64,7 @@ describe('validateDestination', () => {
 
 describe('validateRouteDestinations (TCP, TLS)', () => {
   const T = 'spec.tcp[0].route';
-  const withTcpRoute = (route: unknown[]) => validateSpec({ hosts: ['a.com'], tcp: [{ route }] });
+  const withTcpRoute = (route: unknown[]) => specFindings({ hosts: ['a.com'], tcp: [{ route }] });
 
   test('valid', () => {
     expect(withTcpRoute([{ destination: { host: 'a', port: { number: 27017 } }, weight: 100 }])).toEqual([]);
@@ -71,11 +72,11 @@ describe('validateRouteDestinations (TCP, TLS)', () => {
 
   test('null, missing destination, bad destination, negative weight, all zero', () => {
     expect(withTcpRoute([null, { weight: 0 }, { destination: { host: '*' }, weight: -1 }, { destination: { host: 'b' }, weight: 1 }])).toEqual([
-      error(`${T}[0]`, 'weight may not be nil'),
-      error(`${T}[1].destination`, 'destination is required'),
-      error(`${T}[2].destination.host`, 'invalid destination host *'),
-      error(`${T}[2].weight`, 'weight -1 < 0'),
-      error(T, 'total destination weight = 0'),
+      err(`${T}[0]`, 'weight may not be nil'),
+      err(`${T}[1].destination`, 'destination is required'),
+      err(`${T}[2].destination.host`, 'invalid destination host *'),
+      err(`${T}[2].weight`, 'weight -1 < 0'),
+      err(T, 'total destination weight = 0'),
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { validateWildcardDomainForVirtualServiceBoundToGateway } from '../../../../src/validation/webhook/virtual-service/hosts';
+import { checkWildcardDomainForVirtualServiceBoundToGateway } from '../../../../src/validation/webhook/virtual-service/hosts';
 
 const FORMAT = 'outbound_.<PORT>_._.<HOSTNAME>';
 
@@ -6,7 +6,7 @@ describe('ValidateWildcardDomainForVirtualServiceBoundToGateway', () => {
   test.each([
     [false, '*'], [false, 'a.com'], [true, '*.a.com'], [true, 'outbound_.80_._.e2e.foobar.mesh'], [true, 'outbound_.8080_._.a'],
   ])('sni=%p %p is valid', (sni, domain) => {
-    expect(validateWildcardDomainForVirtualServiceBoundToGateway(sni, domain)).toBeUndefined();
+    expect(checkWildcardDomainForVirtualServiceBoundToGateway(sni, domain)).toBeUndefined();
   });
 
   test.each([
@@ -18,6 +18,6 @@ describe('ValidateWildcardDomainForVirtualServiceBoundToGateway', () => {
     [true, 'outbound_.80_._.', `domain name "outbound_.80_._." invalid (label "" invalid). should follow ${FORMAT} format`],
     [true, 'inbound_.80_._.a.com', 'domain name "inbound_.80_._.a.com" invalid (label "inbound_" invalid)'],
   ])('sni=%p %p: %s', (sni, domain, message) => {
-    expect(validateWildcardDomainForVirtualServiceBoundToGateway(sni, domain)).toBe(message);
+    expect(checkWildcardDomainForVirtualServiceBoundToGateway(sni, domain)).toBe(message);
   });
 });

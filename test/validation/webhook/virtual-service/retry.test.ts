@@ -1,7 +1,8 @@
-import { error, ROUTE, validateHttpRoute } from './helpers';
+import { ROUTE, routeFindings } from './helpers';
+import { err } from '../../../support/objects';
 
 const R = 'spec.http[0].retries';
-const withRetries = (retries: unknown) => validateHttpRoute({ retries, route: ROUTE });
+const withRetries = (retries: unknown) => routeFindings({ retries, route: ROUTE });
 
 describe('validateHTTPRetry', () => {
   test('valid policies', () => {
@@ -12,7 +13,7 @@ describe('validateHTTPRetry', () => {
   });
 
   test('attempts cannot be negative', () => {
-    expect(withRetries({ attempts: -1 })).toEqual([error(`${R}.attempts`, 'attempts cannot be negative')]);
+    expect(withRetries({ attempts: -1 })).toEqual([err(`${R}.attempts`, 'attempts cannot be negative')]);
   });
 
   test.each([
@@ -20,23 +21,23 @@ describe('validateHTTPRetry', () => {
     [{ retryOn: '5xx' }],
     [{ retryRemoteLocalities: false }],
   ])('a policy with 0 attempts: %p', policy => {
-    expect(withRetries(policy)).toEqual([error(R, 'http retry policy configured when attempts are set to 0 (disabled)')]);
+    expect(withRetries(policy)).toEqual([err(R, 'http retry policy configured when attempts are set to 0 (disabled)')]);
   });
 
   test('perTryTimeout and backoff are whole milliseconds', () => {
     expect(withRetries({ attempts: 1, perTryTimeout: '1.5ms', backoff: '2.5ms' })).toEqual([
-      error(`${R}.perTryTimeout`, 'only durations to ms precision are supported'),
-      error(`${R}.backoff`, 'only durations to ms precision are supported'),
+      err(`${R}.perTryTimeout`, 'only durations to ms precision are supported'),
+      err(`${R}.backoff`, 'only durations to ms precision are supported'),
     ]);
   });
 
   test('retryOn entries are Envoy policies or HTTP status codes Go knows (not trimmed)', () => {
     expect(withRetries({ attempts: 1, retryOn: '5xx, reset,,306,999,connect_failure' })).toEqual([
-      error(`${R}.retryOn`, '" reset" is not a valid retryOn policy'),
-      error(`${R}.retryOn`, '"" is not a valid retryOn policy'),
-      error(`${R}.retryOn`, '"306" is not a valid retryOn policy'),
-      error(`${R}.retryOn`, '"999" is not a valid retryOn policy'),
-      error(`${R}.retryOn`, '"connect_failure" is not a valid retryOn policy'),
+      err(`${R}.retryOn`, '" reset" is not a valid retryOn policy'),
+      err(`${R}.retryOn`, '"" is not a valid retryOn policy'),
+      err(`${R}.retryOn`, '"306" is not a valid retryOn policy'),
+      err(`${R}.retryOn`, '"999" is not a valid retryOn policy'),
+      err(`${R}.retryOn`, '"connect_failure" is not a valid retryOn policy'),
     ]);
   });
 });
