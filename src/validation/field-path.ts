@@ -22,18 +22,6 @@ export class FieldPath {
     return path;
   }
 
-  /** TRANSITIONAL (removed once every check builds FieldPaths): a printed path read back. */
-  public static legacy(text: string): FieldPath {
-    if (text === '<nil>') return FieldPath.NONE;
-    let path = FieldPath.ROOT;
-    const re = /\[([^\]]*)\]|\.?([^.[]+)/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[1] !== undefined) path = /^\d+$/.test(m[1]) ? path.index(Number(m[1])) : path.key(m[1]);
-      else path = path.child(m[2]);
-    }
-    return path;
-  }
-
   private rendered?: string;
 
   private constructor(
