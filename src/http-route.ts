@@ -131,6 +131,9 @@ export class HttpRoute {
   /** @internal */
   public readonly _options: HttpRouteOptions;
 
+  /** The last rendering and the namespace it was made for: options are readonly, so it holds at synth. */
+  private rendered?: { readonly namespace: string | undefined; readonly json: any };
+
   private constructor(options: HttpRouteOptions) {
     this._options = options;
     this.name = options.name;
@@ -157,6 +160,13 @@ export class HttpRoute {
    * @internal
    */
   public _toIstio(namespace: string | undefined, fail: (message: string) => Error, where: string): any {
+    if (this.rendered && this.rendered.namespace === namespace) return this.rendered.json;
+    const json = this.render(namespace, fail, where);
+    this.rendered = { namespace, json };
+    return json;
+  }
+
+  private render(namespace: string | undefined, fail: (message: string) => Error, where: string): any {
     const o = this._options;
     const actions = (['route', 'redirect', 'directResponse', 'delegate'] as const)
       .filter(a => a === 'route' ? (o.route ?? []).length > 0 : o[a] !== undefined);

@@ -3,8 +3,16 @@
 /** The object without its undefined members (and undefined when nothing is left, if `dropEmpty`). */
 export function compact<T extends Record<string, unknown>>(obj: T, dropEmpty = false): T | undefined {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(obj)) if (value !== undefined) out[key] = value;
-  return dropEmpty && Object.keys(out).length === 0 ? undefined : out as T;
+  let empty = true;
+  // for-in, not Object.entries: every rendered object passes here, and the pairs array is garbage
+  for (const key in obj) {
+    const value = obj[key];
+    if (value !== undefined) {
+      out[key] = value;
+      empty = false;
+    }
+  }
+  return dropEmpty && empty ? undefined : out as T;
 }
 
 /** The list, or undefined when it is empty or absent (so an empty list is not rendered). */

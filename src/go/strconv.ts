@@ -26,9 +26,14 @@ export function parseUintError(s: string, bitSize: number): string | undefined {
   return undefined;
 }
 
-/** strconv.Atoi's value, or undefined when it fails. */
+const INT_SYNTAX = /^[+-]?[0-9]+$/;
+
+/** strconv.Atoi's value, or undefined when it fails (without building the error text: rules call it often). */
 export function atoi(s: string): number | undefined {
-  return atoiError(s) === undefined ? Number(s) : undefined;
+  if (!INT_SYNTAX.test(s)) return undefined;
+  // 18 digits always fit in an int64; longer text may overflow
+  if (s.length >= 19 && atoiError(s) !== undefined) return undefined;
+  return Number(s);
 }
 
 /** strconv.ParseUint(s, 10, bitSize)'s value, or undefined when it fails. */

@@ -95,7 +95,9 @@ function getMark<T>(construct: object, key: symbol): T | undefined {
 
 /** Sets a mark: not enumerable, like cdk8s' own, so nothing that walks the construct's keys sees it. */
 function setMark(construct: object, key: symbol | 'toJson', value: unknown): void {
-  Object.defineProperty(construct, key, { value, writable: true, configurable: true, enumerable: false });
+  // a mark set before is rewritten in place: defineProperty on every synth costs time on large apps
+  if (Object.prototype.hasOwnProperty.call(construct, key)) (construct as Record<symbol | string, unknown>)[key] = value;
+  else Object.defineProperty(construct, key, { value, writable: true, configurable: true, enumerable: false });
 }
 
 /** A suppression put on a construct. */

@@ -5,7 +5,7 @@
  */
 import { goQuote } from '../../../go/format';
 import { addressFamily, parsePrefixError } from '../../../go/netip';
-import { atoiError } from '../../../go/strconv';
+import { atoi } from '../../../go/strconv';
 
 /** A DNS-1123 label, as a regular expression source (labels.dns1123LabelFmt). */
 export const DNS1123_LABEL = '[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?';
@@ -40,7 +40,7 @@ export function checkDNS1123Preconditions(name: string): string | undefined {
 export function checkDNS1123Labels(domain: string): string | undefined {
   const parts = domain.split('.');
   const topLevelDomain = parts[parts.length - 1];
-  if (atoiError(topLevelDomain) === undefined) {
+  if (atoi(topLevelDomain) !== undefined) {
     return `domain name ${goQuote(domain)} invalid (top level domain ${goQuote(topLevelDomain)} cannot be all-numeric)`;
   }
   for (let i = 0; i < parts.length; i++) {
