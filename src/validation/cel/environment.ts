@@ -95,5 +95,6 @@ export function compileRule(rule: string): CompiledRule {
 
 /** True when a rule's result is a CEL evaluation error. */
 export function isEvalError(result: CelResult): result is Extract<CelResult, { message: string }> {
-  return environment().lib.isCelError(result);
+  // a boolean is never an error: no need to load CEL to know (native rules return booleans)
+  return typeof result === 'object' && result !== null && environment().lib.isCelError(result);
 }

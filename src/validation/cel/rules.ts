@@ -5,6 +5,7 @@
  */
 import { compileRule, CompiledRule, isEvalError } from './environment';
 import { celGoError } from './errors';
+import { nativeRule, NativeRule } from './native-rules';
 import type { FieldPath } from '../field-path';
 import type { Findings } from '../findings';
 import type { SchemaNode, ValidationRule } from '../schema/crd-catalog';
@@ -40,10 +41,22 @@ export function needsCelValue(schema: SchemaNode): boolean {
 export function compiledRule(rule: ValidationRule): CompiledRule {
   let program = compiled.get(rule);
   if (!program) {
-    program = remembering(compileRule(rule.rule));
+    const native = nativeRule(rule.rule);
+    program = remembering(native ? withCelFallback(rule.rule, native) : compileRule(rule.rule));
     compiled.set(rule, program);
   }
   return program;
+}
+
+/** A native rule, with CEL (compiled on first need) for the values it leaves undecided. */
+function withCelFallback(text: string, native: NativeRule): CompiledRule {
+  let cel: CompiledRule | undefined;
+  return (self: unknown) => {
+    const verdict = native(self);
+    if (verdict !== undefined) return verdict;
+    cel ??= compileRule(text);
+    return cel(self);
+  };
 }
 
 /** Kubernetes' text for a failed rule: its message, else `failed rule: <rule>`. */
