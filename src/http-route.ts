@@ -131,7 +131,10 @@ export class HttpRoute {
   /** @internal */
   public readonly _options: HttpRouteOptions;
 
-  /** The last rendering and the namespace it was made for: options are readonly, so it holds at synth. */
+  /**
+   * The rendering made when the route was added (for the early check), kept for the first synth:
+   * options are readonly, so it still holds then. Used once, so a synthesized app does not keep it.
+   */
   private rendered?: { readonly namespace: string | undefined; readonly json: any };
 
   private constructor(options: HttpRouteOptions) {
@@ -160,7 +163,16 @@ export class HttpRoute {
    * @internal
    */
   public _toIstio(namespace: string | undefined, fail: (message: string) => Error, where: string): any {
-    if (this.rendered && this.rendered.namespace === namespace) return this.rendered.json;
+    const early = this.rendered;
+    this.rendered = undefined;
+    return early && early.namespace === namespace ? early.json : this.render(namespace, fail, where);
+  }
+
+  /**
+   * `_toIstio`, kept for the next `_toIstio` (VirtualService renders a route when it is added, to check it).
+   * @internal
+   */
+  public _toIstioKept(namespace: string | undefined, fail: (message: string) => Error, where: string): any {
     const json = this.render(namespace, fail, where);
     this.rendered = { namespace, json };
     return json;

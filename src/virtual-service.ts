@@ -163,7 +163,7 @@ export class VirtualService extends IstioResource implements IVirtualServiceRef 
   public addHttpRoute(options: HttpRouteOptions): HttpRoute {
     const route = HttpRoute._create(options);
     const where = `http[${this.httpRoutes.length}]`;
-    const rendered = route._toIstio(this.namespace, message => this._error(message), where);
+    const rendered = route._toIstioKept(this.namespace, message => this._error(message), where);
     this.webhookCheck(findings => validateHttpRoute(FieldPath.at('http').index(this.httpRoutes.length), findings, rendered, this.hosts.length === 0, false));
     route._references().forEach(reference => this._refersTo(reference));
     this.httpRoutes.push(route);
