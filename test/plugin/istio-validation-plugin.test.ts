@@ -2,6 +2,7 @@ import { ValidationContext } from 'cdk8s-cli/plugins';
 import { dump } from 'js-yaml';
 import { IIstioValidationPluginContext, IstioValidationPlugin, IstioValidationPluginProps } from '../../src';
 import * as pluginEntryPoint from '../../src/plugin';
+import { object, virtualService as istioVirtualService } from '../support/objects';
 import { TempDir } from '../support/temp-dir';
 
 const temp = new TempDir();
@@ -32,12 +33,10 @@ async function validate(paths: string[], constructPaths: Record<string, string> 
 }
 
 function service(name: string, namespace = 'shop') {
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector: { app: name }, ports: [{ name: 'http', port: 9080 }] } };
+  return object('v1', 'Service', name, { selector: { app: name }, ports: [{ name: 'http', port: 9080 }] }, namespace);
 }
 
-function virtualService(name: string, spec: object, namespace = 'shop') {
-  return { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name, namespace }, spec };
-}
+const virtualService = (name: string, spec: Record<string, unknown>) => istioVirtualService(name, spec, 'shop');
 
 const toReviews = { route: [{ destination: { host: 'reviews' } }] };
 const gateway = {

@@ -7,10 +7,11 @@ import { join } from 'path';
 import { loadAll } from 'js-yaml';
 import { RouteSimulator } from '../../src';
 import { inSubnet } from '../../src/simulate/engine';
+import { virtualService } from '../support/objects';
 
 const fixture = (name: string) => loadAll(readFileSync(join(__dirname, '..', 'fixtures', 'route', name), 'utf8')) as any[];
 const vs = (name: string, namespace: string, spec: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
-  ({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name, namespace, ...metadata }, spec });
+  virtualService(name, spec, { namespace, metadata });
 const to = (host: string, subset?: string) => ({ route: [{ destination: { host, ...(subset ? { subset } : {}) } }] });
 
 describe('delegation (root match AND delegate match, the delegate\'s own order)', () => {

@@ -1,8 +1,9 @@
 /** RoutingModel: istiod's order, name resolution (pilot/pkg/model/config.go) and port protocols. */
 import { kubePortProtocol, protocolClass, resolveGatewayName, resolveHost, RoutingModel } from '../../src/simulate/model';
+import { virtualService } from '../support/objects';
 
 const vs = (name: string, namespace: string | undefined, spec: Record<string, unknown>, ts?: string) =>
-  ({ apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name, ...(namespace ? { namespace } : {}), ...(ts ? { creationTimestamp: ts } : {}) }, spec });
+  virtualService(name, spec, { namespace, metadata: ts ? { creationTimestamp: ts } : undefined });
 
 test('VirtualServices in istiod\'s order: creation time, then name, then namespace; delegates are not roots', () => {
   const model = new RoutingModel([

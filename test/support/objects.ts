@@ -21,6 +21,8 @@ export interface Meta {
   readonly annotations?: Record<string, string>;
   /** Another served version of the kind. */
   readonly apiVersion?: string;
+  /** Other metadata fields (`creationTimestamp`, ...). */
+  readonly metadata?: Record<string, unknown>;
 }
 
 /** A meta argument may be just the namespace. */
@@ -32,7 +34,7 @@ function metaOf(meta: MetaArg): Meta {
 
 /** An object of `apiVersion`/`kind` named `name`, with `spec` and metadata from `meta`. */
 export function object(apiVersion: string, kind: string, name: string, spec: Spec | undefined, meta?: MetaArg) {
-  const { namespace, labels, annotations, apiVersion: version } = metaOf(meta);
+  const { namespace, labels, annotations, apiVersion: version, metadata } = metaOf(meta);
   return {
     apiVersion: version ?? apiVersion,
     kind,
@@ -41,6 +43,7 @@ export function object(apiVersion: string, kind: string, name: string, spec: Spe
       ...(namespace !== undefined ? { namespace } : {}),
       ...(labels ? { labels } : {}),
       ...(annotations ? { annotations } : {}),
+      ...metadata,
     },
     ...(spec !== undefined ? { spec } : {}),
   };
