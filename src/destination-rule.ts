@@ -177,7 +177,7 @@ export class DestinationRule extends IstioResource {
     this.throwFirst(findings => validateWorkloadSelector(FieldPath.at('workloadSelector'), findings, { matchLabels: this.workloadSelector }));
     this.throwFirst(findings => validateLabels(FieldPath.at('workloadSelector'), findings, this.workloadSelector));
 
-    this.trafficPolicy = renderTrafficPolicy(props.trafficPolicy, 'trafficPolicy', message => this._error(message));
+    this.trafficPolicy = renderTrafficPolicy(props.trafficPolicy, FieldPath.at('trafficPolicy'), message => this._error(message));
     for (const subset of props.subsets ?? []) this.addSubset(subset.name, subset);
   }
 
@@ -204,7 +204,7 @@ export class DestinationRule extends IstioResource {
     }
     const labels = nonEmptyMap(options.labels);
     this.throwFirst(findings => validateLabels(FieldPath.at('subsets').key(name).child('labels'), findings, labels));
-    const trafficPolicy = renderTrafficPolicy(options.trafficPolicy, `subsets[${name}].trafficPolicy`, message => this._error(message));
+    const trafficPolicy = renderTrafficPolicy(options.trafficPolicy, FieldPath.at('subsets').key(name).child('trafficPolicy'), message => this._error(message));
     const subset = Subset._of(this.host, name, labels);
     markOwner(subset, this);
     this.subsetList.push(subset);

@@ -280,7 +280,8 @@ export class Gateway extends IstioResource implements IGateway {
   }
 
   private add(options: GatewayServerOptions, redirectUnlessHttpsAbsent: boolean): GatewayServerOptions {
-    const field = `servers[${this.servers.length}]`;
+    const path = FieldPath.at('servers').index(this.servers.length);
+    const field = path.toString();
     const fail = (message: string) => this._error(message);
     const bind = options.bind;
     const port = renderServerPort(options.port, {
@@ -290,7 +291,7 @@ export class Gateway extends IstioResource implements IGateway {
       taken: name => this.servers.some(s => s.server.port.name === name),
     }, fail);
     this.checkHosts(options.hosts, field);
-    const tls = options.tls ? renderServerTls(options.tls, `${field}.tls`, fail) : undefined;
+    const tls = options.tls ? renderServerTls(options.tls, path.child('tls'), fail) : undefined;
     const server = compact({
       port: port as RenderedPort as networking.GatewaySpecServersPort,
       hosts: [...options.hosts],

@@ -285,7 +285,8 @@ export class Sidecar extends IstioResource {
    * @returns the listener added
    */
   public addIngressListener(options: SidecarIngressListenerOptions): SidecarIngressListenerOptions {
-    const field = `ingress[${this.ingress.length}]`;
+    const path = FieldPath.at('ingress').index(this.ingress.length);
+    const field = path.toString();
     const fail = (message: string) => this._error(message);
     if (!options.port) throw this._error(`${field}.port is required: the port the listener accepts traffic on`);
     const port = renderServerPort(options.port, { field: `${field}.port`, dns1123Name: true }, fail);
@@ -297,7 +298,7 @@ export class Sidecar extends IstioResource {
       bind: options.bind,
       captureMode: options.captureMode,
       defaultEndpoint: options.defaultEndpoint,
-      tls: options.tls && renderServerTls(options.tls, `${field}.tls`, fail),
+      tls: options.tls && renderServerTls(options.tls, path.child('tls'), fail),
       connectionPool: renderConnectionPool(options.connectionPool, `${field}.connectionPool`, fail),
     })!;
     // The webhook's checks of a listener (bind, default endpoint, what TLS a sidecar supports), run now.

@@ -1,8 +1,9 @@
 import { ServerTlsMode, TlsProtocolVersion } from '../src';
 import { renderServerTls } from '../src/core/render-server-tls';
+import { FieldPath } from '../src/validation/field-path';
 
 const fail = (message: string) => new Error(`Test: ${message}`);
-const render = (tls: Parameters<typeof renderServerTls>[0]) => renderServerTls(tls, 'tls', fail);
+const render = (tls: Parameters<typeof renderServerTls>[0]) => renderServerTls(tls, FieldPath.at('tls'), fail);
 
 describe('ServerTlsSettings', () => {
   test('renders every field as set', () => {

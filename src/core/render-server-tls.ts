@@ -65,15 +65,15 @@ const FIXES: [RegExp, string][] = [
  * The settings as YAML, with the defaults (mode SIMPLE when a certificate is given, TLS 1.2 minimum
  * when TLS is terminated). Throws `fail(message)` for settings wrong on their own: a certificate
  * with a mode that never uses it, a minimum above the maximum, and what Istio's validateTLSOptions
- * rejects. `field` is the path of the settings in messages (`servers[1].tls`).
+ * rejects. `path` is the path of the settings (`servers[1].tls`).
  */
-export function renderServerTls(tls: ServerTlsSettings, field: string, fail: (message: string) => Error): RenderedServerTls {
+export function renderServerTls(tls: ServerTlsSettings, path: FieldPath, fail: (message: string) => Error): RenderedServerTls {
   const mode = tls.mode ?? (hasCertificateSource(tls) ? ServerTlsMode.SIMPLE : undefined);
 
   if (mode === ServerTlsMode.PASSTHROUGH || mode === ServerTlsMode.AUTO_PASSTHROUGH) {
     const fields = certificateFields(tls);
     if (fields.length > 0) {
-      throw fail(`${field}.mode ${mode} does not terminate TLS, so ${fields.join(', ')} would be ignored; `
+      throw fail(`${path}.mode ${mode} does not terminate TLS, so ${fields.join(', ')} would be ignored; `
         + 'set mode SIMPLE or MUTUAL to terminate TLS here, or remove the certificate settings');
     }
   }
@@ -81,7 +81,7 @@ export function renderServerTls(tls: ServerTlsSettings, field: string, fail: (me
   const min = tls.minProtocolVersion;
   const max = tls.maxProtocolVersion;
   if (min && max && VERSION_ORDER.indexOf(min) > VERSION_ORDER.indexOf(max) && VERSION_ORDER.indexOf(max) >= 0) {
-    throw fail(`${field}.minProtocolVersion ${shown(min)} is above maxProtocolVersion ${shown(max)}; no TLS version would be accepted`);
+    throw fail(`${path}.minProtocolVersion ${shown(min)} is above maxProtocolVersion ${shown(max)}; no TLS version would be accepted`);
   }
   const maxRank = max === undefined ? -1 : VERSION_ORDER.indexOf(max);
   const maxBelow12 = maxRank >= 0 && maxRank < VERSION_ORDER.indexOf(TlsProtocolVersion.TLSV1_2);
@@ -112,8 +112,7 @@ export function renderServerTls(tls: ServerTlsSettings, field: string, fail: (me
 
   // Istio's own checks of the settings (certificate sources, ISTIO_MUTUAL, CRL): errors only, its
   // warnings (ignored cipher suites, TLS 1.0 without ciphers) are reported at synth.
-  // The L2 field is the path, one name (it is only printed).
-  const error = firstEngineError(findings => validateTLSOptions(FieldPath.at(field), findings, rendered));
+  const error = firstEngineError(findings => validateTLSOptions(path, findings, rendered));
   if (error) {
     const fix = FIXES.find(([pattern]) => pattern.test(error.message))?.[1];
     throw fail(`${error.path.toString()}: ${error.message}${fix ? `; ${fix}` : ''}`);

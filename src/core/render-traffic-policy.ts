@@ -22,10 +22,7 @@ import { checkPort } from '../validation/webhook/common/ports';
 
 type Json = Record<string, any>;
 
-/**
- * Throws the first error the engine's rule `check` finds, at its path. The checks are given the L2
- * field as their path, one name (it is only printed).
- */
+/** Throws the first error the engine's rule `check` finds, at its path. */
 function engineErrors(fail: Fail, check: (findings: Findings) => void): void {
   const error = firstEngineError(check);
   if (error) throw fail(`${error.path.toString()}: ${error.message}`);
@@ -45,8 +42,9 @@ function portNumber(field: string, value: number, fail: Fail): number {
   return value;
 }
 
-function renderLocality(setting: LocalityLbSetting | undefined, field: string, fail: Fail): Json | undefined {
+function renderLocality(setting: LocalityLbSetting | undefined, path: FieldPath, fail: Fail): Json | undefined {
   if (!setting) return undefined;
+  const field = path.toString();
   const distribute = nonEmpty(setting.distribute)?.map((entry, i) => {
     for (const [locality, weight] of Object.entries(entry.to ?? {})) {
       if (!Number.isInteger(weight)) throw fail(`${field}.distribute[${i}].to[${locality}] must be an integer weight between 1 and 100, got ${weight}`);
@@ -55,8 +53,8 @@ function renderLocality(setting: LocalityLbSetting | undefined, field: string, f
   });
   const failover = nonEmpty(setting.failover)?.map(entry => ({ from: entry.from, to: entry.to }));
   // Each list on its own, with the engine's rules; the two together are a contradiction left to synth.
-  engineErrors(fail, findings => validateLocalityLbSetting(FieldPath.at(field), findings, { distribute }, true));
-  engineErrors(fail, findings => validateLocalityLbSetting(FieldPath.at(field), findings, { failover }, true));
+  engineErrors(fail, findings => validateLocalityLbSetting(path, findings, { distribute }, true));
+  engineErrors(fail, findings => validateLocalityLbSetting(path, findings, { failover }, true));
   return compact({
     enabled: setting.enabled,
     distribute,
@@ -65,8 +63,10 @@ function renderLocality(setting: LocalityLbSetting | undefined, field: string, f
   });
 }
 
-function renderWarmup(warmup: Warmup | undefined, field: string, fail: Fail): Json | undefined {
+/** The `warmup` of the load balancer settings at `loadBalancer`. */
+function renderWarmup(warmup: Warmup | undefined, loadBalancer: FieldPath, fail: Fail): Json | undefined {
   if (!warmup) return undefined;
+  const field = loadBalancer.child('warmup').toString();
   if (!warmup.duration) throw fail(`${field}.duration is required: set how long new endpoints are warmed up`);
   if (warmup.aggression !== undefined && !Number.isFinite(warmup.aggression)) {
     throw fail(`${field}.aggression must be a finite number, got ${warmup.aggression}`);
@@ -76,16 +76,17 @@ function renderWarmup(warmup: Warmup | undefined, field: string, fail: Fail): Js
     aggression: warmup.aggression,
     minimumPercent: ranged(`${field}.minimumPercent`, warmup.minimumPercent, fail),
   });
-  engineErrors(fail, findings => validateLoadBalancer(FieldPath.at(field.replace(/\.warmup$/, '')), findings, { warmup: rendered }, true));
+  engineErrors(fail, findings => validateLoadBalancer(loadBalancer, findings, { warmup: rendered }, true));
   return rendered;
 }
 
-function renderLoadBalancer(policy: PortTrafficPolicyOptions, field: string, fail: Fail): Json | undefined {
+function renderLoadBalancer(policy: PortTrafficPolicyOptions, path: FieldPath, fail: Fail): Json | undefined {
+  const field = path.toString();
   const algorithm = policy.loadBalancer?._toIstio();
   return compact({
     ...algorithm,
-    localityLbSetting: renderLocality(policy.localityLbSetting, `${field}.localityLbSetting`, fail),
-    warmup: renderWarmup(policy.warmup, `${field}.warmup`, fail),
+    localityLbSetting: renderLocality(policy.localityLbSetting, path.child('localityLbSetting'), fail),
+    warmup: renderWarmup(policy.warmup, path, fail),
     warmupDurationSecs: duration(`${field}.warmupDurationSecs`, policy.warmupDurationSecs, fail),
   }, true);
 }
@@ -125,9 +126,10 @@ export function renderClientTls(tls: ClientTlsSettings | undefined, field: strin
 }
 
 /** The settings a policy shares with its port-level policies, in Istio's field order. */
-function renderShared(policy: PortTrafficPolicyOptions, field: string, fail: Fail): Json {
+function renderShared(policy: PortTrafficPolicyOptions, path: FieldPath, fail: Fail): Json {
+  const field = path.toString();
   return compact({
-    loadBalancer: renderLoadBalancer(policy, `${field}.loadBalancer`, fail),
+    loadBalancer: renderLoadBalancer(policy, path.child('loadBalancer'), fail),
     connectionPool: renderConnectionPool(policy.connectionPool, `${field}.connectionPool`, fail),
     outlierDetection: renderOutlierDetection(policy.outlierDetection, `${field}.outlierDetection`, fail),
     tls: renderClientTls(policy.tls, `${field}.tls`, fail),
@@ -160,15 +162,17 @@ function renderRetryBudget(budget: RetryBudget | undefined, field: string, fail:
  * A traffic policy as Istio's YAML, or undefined when nothing is set.
  *
  * @param policy the policy
- * @param field its field path for messages (`trafficPolicy`, `subsets[v1].trafficPolicy`)
+ * @param path its field path (`trafficPolicy`, `subsets[v1].trafficPolicy`)
  * @param fail turns a message into the error to throw
  */
-export function renderTrafficPolicy(policy: TrafficPolicy | undefined, field: string, fail: Fail): Json | undefined {
+export function renderTrafficPolicy(policy: TrafficPolicy | undefined, path: FieldPath, fail: Fail): Json | undefined {
   if (!policy) return undefined;
+  const field = path.toString();
   const portLevelSettings = nonEmpty(policy.portLevelSettings)?.map((portPolicy, i) => {
-    const at = `${field}.portLevelSettings[${i}]`;
+    const portPath = path.child('portLevelSettings').index(i);
+    const at = portPath.toString();
     const number = portNumber(`${at}.port`, portPolicy.port, fail);
-    const settings = renderShared(portPolicy, at, fail);
+    const settings = renderShared(portPolicy, portPath, fail);
     if (Object.keys(settings).length === 0) {
       throw fail(`${at} (port ${number}) sets nothing; give it a loadBalancer, localityLbSetting, warmup, connectionPool, outlierDetection or tls, or remove it`);
     }
@@ -176,7 +180,7 @@ export function renderTrafficPolicy(policy: TrafficPolicy | undefined, field: st
   });
   const proxyProtocol = oneOf(`${field}.proxyProtocol`, policy.proxyProtocol, ProxyProtocolVersion, fail);
   return compact({
-    ...renderShared(policy, field, fail),
+    ...renderShared(policy, path, fail),
     portLevelSettings,
     tunnel: renderTunnel(policy.tunnel, `${field}.tunnel`, fail),
     proxyProtocol: proxyProtocol && { version: proxyProtocol },

@@ -54,8 +54,8 @@ export function checkHeaderNames(names: string[], where: string, fail: PatternEr
 }
 
 /** Checks source labels as Istio's webhook does. */
-export function checkSourceLabels(labels: { [key: string]: string }, where: string, fail: PatternError): void {
+export function checkSourceLabels(labels: { [key: string]: string }, path: FieldPath, fail: PatternError): void {
   const findings = new Findings();
-  validateLabels(FieldPath.at(where), findings, labels); // the pattern's field as the path, one name (it is only printed)
+  validateLabels(path, findings, labels);
   if (findings.list.length > 0) throw fail(`${findings.list[0].path.toString()}: ${findings.list[0].message}`);
 }

@@ -5,6 +5,7 @@ import { checkHeaderNames, checkSourceLabels, distinctVersions, PatternError, pa
 import { addRoutes, appliesToMesh, versionedMetadata, versionsDestinationRule, versionsVirtualService } from '../core/versioned-routing';
 import { DestinationRule, Subset } from '../destination-rule';
 import { StringMatch } from '../string-match';
+import { FieldPath } from '../validation/field-path';
 import { VirtualService } from '../virtual-service';
 import { ResilienceProfile } from './resilience-profile';
 import { ServiceVersion } from './service-version';
@@ -170,7 +171,8 @@ export class HeaderRouting extends Construct {
 
 /** The rule's conditions, checked: header names, source labels, at least one condition, a version. */
 function checkRule(rule: HeaderRoutingRule, index: number, fail: PatternError): CheckedRule {
-  const where = `rules[${index}]`;
+  const path = FieldPath.at('rules').index(index);
+  const where = path.toString();
   if (!(rule?.version instanceof ServiceVersion)) throw fail(`${where}.version is required: the ServiceVersion the matching requests go to`);
   const headers = Object.entries(rule.headers ?? {});
   const labels = Object.entries(rule.sourceLabels ?? {});
@@ -181,7 +183,7 @@ function checkRule(rule: HeaderRoutingRule, index: number, fail: PatternError): 
   for (const [name, match] of headers) {
     if (!(match instanceof StringMatch)) throw fail(`${where}.headers[${name}] must be a StringMatch (StringMatch.exact('v2')), got ${shown(match)}`);
   }
-  checkSourceLabels(rule.sourceLabels ?? {}, `${where}.sourceLabels`, fail);
+  checkSourceLabels(rule.sourceLabels ?? {}, path.child('sourceLabels'), fail);
   const conditions = [
     ...headers.map(([name, match]) => condition(`header ${name}`, match)),
     ...labels.map(([key, value]) => condition(`source label ${key}`, StringMatch.exact(value))),
