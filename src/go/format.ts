@@ -60,6 +60,11 @@ export function goList(items: readonly (string | number)[]): string {
   return `[${items.join(' ')}]`;
 }
 
+/** Go's `%v` of a set's sets.List (k8s.io/apimachinery util/sets): `[a b c]`, sorted bytewise. */
+export function goSortedList(values: Iterable<string>): string {
+  return goList([...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+}
+
 /** Go's `%v` of a float64: shortest digits, exponent form below 1e-4 and from 1e6 on (150, 1e-05, 1e+06). */
 export function goFloatV(value: number): string {
   if (Number.isNaN(value)) return 'NaN';

@@ -177,3 +177,19 @@ export function goJsonSyntaxError(text: string): string | undefined {
   if (error) return error;
   return scanner.done ? undefined : 'unexpected end of JSON input';
 }
+
+/** encoding/json's name for the kind of a decoded JSON value (UnmarshalTypeError.Value). */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/**
+ * json.Unmarshal's *UnmarshalTypeError text for `value` decoded into the Go type `goType`:
+ * `into Go value of type T`, or `into Go struct field S.F of type T` when `structField` ('S.F') is given.
+ */
+export function unmarshalTypeError(value: unknown, goType: string, structField?: string): string {
+  const into = structField === undefined ? 'Go value' : `Go struct field ${structField}`;
+  return `json: cannot unmarshal ${jsonKind(value)} into ${into} of type ${goType}`;
+}

@@ -7,6 +7,7 @@
  * Go works on the bytes of a string: the input is handled as its UTF-8 bytes (one JS char per
  * byte), and errors quote bytes as strconv.Quote does.
  */
+import { goQuote } from './format';
 
 /** The parts the CEL URL library exposes. */
 export interface ParsedUrl {
@@ -51,6 +52,52 @@ export function parseUrl(raw: string): GoUrl {
   const fragment = unescape(frag, Mode.FRAGMENT);
   if (typeof fragment !== 'string') throw new GoUrlError(raw, fragment.error);
   return { ...url, fragment: fromBytes(fragment) };
+}
+
+/**
+ * url.Parse(raw)'s error text for a raw URL url.ParseRequestURI already accepted (`parsed`), undefined
+ * when Parse accepts it too; Istio's strictParseURL runs both. They differ in two places only: the
+ * fragment (Parse cuts it at '#' and unescapes it) and a scheme-less `//authority/...`, which Parse
+ * reads as an authority and ParseRequestURI as a path. (parseUrl gives the same text, except where
+ * the URL holds U+FFFD: quoteBytes escapes its bytes, strconv.Quote would not.)
+ */
+export function urlParseError(raw: string, parsed: ParsedUrl): string | undefined {
+  const hash = raw.indexOf('#');
+  const beforeFragment = hash < 0 ? raw : raw.slice(0, hash);
+  if (parsed.scheme === '' && beforeFragment.startsWith('//') && !beforeFragment.startsWith('///')) {
+    // Its authority parsed as it would be after a scheme.
+    try {
+      parseRequestUri(`http:${beforeFragment}`);
+    } catch (e) {
+      return `parse ${goQuote(beforeFragment)}: ${reasonOf(e, `http:${beforeFragment}`)}`;
+    }
+  }
+  if (hash < 0) return undefined;
+  const fragmentError = fragmentEscapeError(raw.slice(hash + 1));
+  return fragmentError === undefined ? undefined : `parse ${goQuote(raw)}: ${fragmentError}`;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The reason of a `parse "<raw>": <reason>` error from parseRequestUri(raw). */
+function reasonOf(e: unknown, raw: string): string {
+  const text = errorText(e);
+  for (const prefix of [`parse ${goQuote(raw)}: `, `parse "${raw}": `]) {
+    if (text.startsWith(prefix)) return text.slice(prefix.length);
+  }
+  return text;
+}
+
+/** Go's unescape(s, encodeFragment): the first malformed `%` escape's error, undefined when none. */
+function fragmentEscapeError(fragment: string): string | undefined {
+  for (let i = 0; i < fragment.length; i++) {
+    if (fragment[i] !== '%') continue;
+    if (!/^[0-9a-fA-F]{2}$/.test(fragment.slice(i + 1, i + 3))) return `invalid URL escape ${goQuote(fragment.slice(i, i + 3))}`;
+    i += 2;
+  }
+  return undefined;
 }
 
 enum Mode { PATH = 1, PATH_SEGMENT, HOST, ZONE, USER_PASSWORD, QUERY_COMPONENT, FRAGMENT }

@@ -10,7 +10,7 @@
  * - the delegate rule inherits what it leaves unset (rewrite, timeout, retries, fault, mirrors,
  *   headers, CORS, direct response) from the root rule; names join as `<root>-<delegate>`.
  */
-import { isRecord } from '../validation/json';
+import { isRecord, listOf, messageOf, stringOf } from '../validation/json';
 
 /** A rule of a root VirtualService after delegation, with where it came from. */
 export interface MergedHttpRule {
@@ -44,14 +44,14 @@ export function mergeDelegates(
       return;
     }
     const delegateNamespace = typeof rule.delegate.namespace === 'string' && rule.delegate.namespace !== '' ? rule.delegate.namespace : namespace;
-    const name = typeof rule.delegate.name === 'string' ? rule.delegate.name : '';
+    const name = stringOf(rule.delegate.name);
     const reference = `${delegateNamespace}/${name}`;
     const delegate = findDelegate(delegateNamespace, name);
     if (typeof delegate === 'string') {
       out.push({ rule, index, delegate: reference, dropped: `delegate ${reference} ${delegate}; istiod drops this rule` });
       return;
     }
-    const rules = Array.isArray(delegate.spec.http) ? delegate.spec.http : [];
+    const rules = listOf(delegate.spec.http);
     rules.forEach((sub: unknown, delegateIndex: number) => {
       if (!isRecord(sub)) return;
       const merged = mergeHttpRoute(rule, sub);
@@ -88,7 +88,7 @@ function mergeHttpRoute(root: Record<string, any>, delegate: Record<string, any>
   }
   const out: Record<string, any> = { ...delegate, match };
   if (match.length === 0) delete out.match;
-  const rootName = typeof root.name === 'string' ? root.name : '';
+  const rootName = stringOf(root.name);
   if (typeof delegate.name !== 'string' || delegate.name === '') {
     if (rootName) out.name = rootName;
   } else if (rootName) {
@@ -100,7 +100,7 @@ function mergeHttpRoute(root: Record<string, any>, delegate: Record<string, any>
 
 function mergeMatch(root: Record<string, any>, delegate: Record<string, any>): Record<string, any> {
   const out: Record<string, any> = { ...delegate };
-  const rootName = typeof root.name === 'string' ? root.name : '';
+  const rootName = stringOf(root.name);
   if (typeof out.name !== 'string' || out.name === '') {
     if (rootName) out.name = rootName;
   } else if (rootName) {
@@ -113,7 +113,7 @@ function mergeMatch(root: Record<string, any>, delegate: Record<string, any>): R
   for (const field of ['headers', 'withoutHeaders', 'queryParams', 'sourceLabels']) {
     if (isRecord(root[field]) || isRecord(delegate[field])) out[field] = { ...(root[field] ?? {}), ...(delegate[field] ?? {}) };
   }
-  if (!(Array.isArray(out.gateways) && out.gateways.length > 0) && Array.isArray(root.gateways)) out.gateways = root.gateways;
+  if (listOf(out.gateways).length === 0 && Array.isArray(root.gateways)) out.gateways = root.gateways;
   return out;
 }
 
@@ -123,19 +123,19 @@ function conflict(root: Record<string, any>, leaf: Record<string, any>): string 
     if (stringMatchConflict(root[field], leaf[field])) return `${field} is not narrower than the root's`;
   }
   for (const field of ['headers', 'withoutHeaders', 'queryParams']) {
-    const leafMap = isRecord(leaf[field]) ? leaf[field] : {};
-    const rootMap = isRecord(root[field]) ? root[field] : {};
+    const leafMap = messageOf(leaf[field]);
+    const rootMap = messageOf(root[field]);
     for (const key of Object.keys(leafMap)) if (stringMatchConflict(rootMap[key], leafMap[key])) return `${field}[${key}] is not narrower than the root's`;
   }
   if ((root.ignoreUriCase === true) !== (leaf.ignoreUriCase === true)) return 'ignoreUriCase differs';
   if (root.port > 0 && leaf.port > 0 && root.port !== leaf.port) return 'port differs';
   if (root.sourceNamespace && leaf.sourceNamespace !== root.sourceNamespace) return 'sourceNamespace differs';
-  const rootLabels = isRecord(root.sourceLabels) ? root.sourceLabels : {};
-  for (const [key, value] of Object.entries(isRecord(leaf.sourceLabels) ? leaf.sourceLabels : {})) {
+  const rootLabels = messageOf(root.sourceLabels);
+  for (const [key, value] of Object.entries(messageOf(leaf.sourceLabels))) {
     if (key in rootLabels && rootLabels[key] !== value) return `sourceLabels[${key}] differs`;
   }
-  const rootGateways: string[] = Array.isArray(root.gateways) ? root.gateways : [];
-  const leafGateways: string[] = Array.isArray(leaf.gateways) ? leaf.gateways : [];
+  const rootGateways: string[] = listOf(root.gateways);
+  const leafGateways: string[] = listOf(leaf.gateways);
   if (rootGateways.length > 0 && leafGateways.length > 0 && leafGateways.some(g => !rootGateways.includes(g))) return 'gateways are not a subset of the root\'s';
   return undefined;
 }
@@ -143,18 +143,17 @@ function conflict(root: Record<string, any>, leaf: Record<string, any>): string 
 /** stringMatchConflict: a delegate exact/prefix must lie inside the root's; regexes only alone. */
 function stringMatchConflict(root: any, leaf: any): boolean {
   if (!isRecord(root) || !isRecord(leaf)) return false;
-  const str = (m: any, k: string) => (typeof m[k] === 'string' ? m[k] : '');
-  if (str(root, 'regex') !== '' && (str(leaf, 'regex') !== '' || str(leaf, 'prefix') !== '' || str(leaf, 'exact') !== '')) return true;
-  if (str(leaf, 'regex') !== '' && (str(root, 'regex') !== '' || str(root, 'prefix') !== '' || str(root, 'exact') !== '')) return true;
-  const exact = str(root, 'exact');
+  if (stringOf(root.regex) !== '' && (stringOf(leaf.regex) !== '' || stringOf(leaf.prefix) !== '' || stringOf(leaf.exact) !== '')) return true;
+  if (stringOf(leaf.regex) !== '' && (stringOf(root.regex) !== '' || stringOf(root.prefix) !== '' || stringOf(root.exact) !== '')) return true;
+  const exact = stringOf(root.exact);
   if (exact !== '') {
-    if (str(leaf, 'prefix') !== '') return true;
-    return str(leaf, 'exact') !== exact;
+    if (stringOf(leaf.prefix) !== '') return true;
+    return stringOf(leaf.exact) !== exact;
   }
-  const prefix = str(root, 'prefix');
+  const prefix = stringOf(root.prefix);
   if (prefix !== '') {
-    if (str(leaf, 'prefix') !== '') return !str(leaf, 'prefix').startsWith(prefix);
-    if (str(leaf, 'exact') !== '') return !str(leaf, 'exact').startsWith(prefix);
+    if (stringOf(leaf.prefix) !== '') return !stringOf(leaf.prefix).startsWith(prefix);
+    if (stringOf(leaf.exact) !== '') return !stringOf(leaf.exact).startsWith(prefix);
   }
   return true;
 }

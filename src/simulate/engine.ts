@@ -26,7 +26,7 @@ import { httpOutcome, HttpOutcome } from './outcome';
 import { RouteConsideration, RouteRequest, RouteResult, RouteRule } from './types';
 import { isExportedTo, namesForNamespace } from '../validation/analysis/core/hosts';
 import { hostsMatch, hostSubsetOf, isWildcarded } from '../validation/hosts';
-import { isRecord } from '../validation/json';
+import { isRecord, listOf, messageOf } from '../validation/json';
 
 /** A request problem the caller must fix (a gateway that is not `mesh` nor `ns/name`, no host). */
 export class RouteRequestError extends Error {}
@@ -329,14 +329,14 @@ function routeL4(model: RoutingModel, ctx: Context, protocol: string): RouteResu
 
 function l4Failure(match: Record<string, any>, ctx: Context, section: string): string | undefined {
   if (section === 'tls') {
-    const sni: string[] = Array.isArray(match.sniHosts) ? match.sniHosts : [];
+    const sni: string[] = listOf(match.sniHosts);
     if (!sni.some(h => hostsMatch(h.toLowerCase(), ctx.hostname))) return `sniHosts: ${ctx.hostname} is not one of ${sni.join(', ')}`;
   }
   const source = failedSourceCondition({ ...match, gateways: undefined }, ctx.proxy);
   if (source) return source;
-  const gateways: string[] = Array.isArray(match.gateways) ? match.gateways : [];
+  const gateways: string[] = listOf(match.gateways);
   if (gateways.length > 0 && !gateways.includes(ctx.gateway)) return `gateways: ${ctx.gateway} is not one of ${gateways.join(', ')}`;
-  const subnets: string[] = Array.isArray(match.destinationSubnets) ? match.destinationSubnets : [];
+  const subnets: string[] = listOf(match.destinationSubnets);
   if (subnets.length > 0) {
     const address = ctx.request.destinationAddress;
     if (!address) return `destinationSubnets: the request has no destination address (${subnets.join(', ')})`;
@@ -367,7 +367,7 @@ function l4Result(ctx: Context, protocol: string, vs: VirtualServiceModel, rule:
   const routes: any[] = Array.isArray(rule.route) ? rule.route.filter(isRecord) : [];
   const kept = routes.length === 1 ? routes : routes.filter(r => typeof r.weight === 'number' && r.weight > 0);
   const destinations = kept.map(r => {
-    const d = isRecord(r.destination) ? r.destination : {};
+    const d = messageOf(r.destination);
     const port = isRecord(d.port) && typeof d.port.number === 'number' ? d.port.number : ctx.port;
     return { host: String(d.host ?? ''), ...(typeof d.subset === 'string' ? { subset: d.subset } : {}), port, weight: routes.length === 1 ? 100 : r.weight };
   });

@@ -5,8 +5,8 @@
  * the caller tries the blocks of a rule in order (OR). Each failure names the condition, so the
  * explanation can say why a route did not match.
  */
-import { regexpCompileError } from '../go/regexp';
-import { isRecord } from '../validation/json';
+import { compileRegexp } from '../go/regexp';
+import { isRecord, listOf, messageOf } from '../validation/json';
 
 /** The parts of a request the match conditions read, normalised once. */
 export interface HttpRequestView {
@@ -22,27 +22,12 @@ export interface HttpRequestView {
   readonly query: ReadonlyMap<string, string>;
 }
 
-interface Re2Pattern { matches(input: string): boolean }
-interface Re2Module { RE2JS: { compile(pattern: string): Re2Pattern } }
-
-let re2: Re2Module | undefined;
-const compiled = new Map<string, Re2Pattern | undefined>();
-
 /**
  * RE2 full match, as Envoy's `safe_regex` matchers apply it (the whole value must match; JavaScript's
  * RegExp never decides). A pattern RE2 rejects matches nothing (istiod's webhook rejects it anyway).
  */
 export function re2FullMatch(pattern: string, input: string): boolean {
-  let re = compiled.get(pattern);
-  if (!compiled.has(pattern)) {
-    if (!re2) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      re2 = require('re2js') as Re2Module;
-    }
-    re = regexpCompileError(pattern) === undefined ? re2.RE2JS.compile(pattern) : undefined;
-    compiled.set(pattern, re);
-  }
-  return re !== undefined && re.matches(input);
+  return compileRegexp(pattern)?.fullMatch(input) ?? false;
 }
 
 /** The path without its query string. */
@@ -137,18 +122,18 @@ export function failedRequestCondition(match: Record<string, any>, request: Http
     if (match[field] !== undefined && !valueMatches(match[field], value)) return `${field}: ${shown(value)} is not ${describeStringMatch(match[field])}`;
   }
   // istiod sorts header matchers by name; all must hold, so the order only decides which failure is named.
-  for (const name of Object.keys(isRecord(match.headers) ? match.headers : {}).sort()) {
+  for (const name of Object.keys(messageOf(match.headers)).sort()) {
     const value = request.headers.get(name.toLowerCase());
     if (name.startsWith('@request.auth.claims')) return `headers[${name}]: JWT claims are not simulated (no token)`;
     if (!valueMatches(match.headers[name], value)) return `headers[${name}]: ${shown(value)} is not ${describeStringMatch(match.headers[name])}`;
   }
-  for (const name of Object.keys(isRecord(match.withoutHeaders) ? match.withoutHeaders : {}).sort()) {
+  for (const name of Object.keys(messageOf(match.withoutHeaders)).sort()) {
     const value = request.headers.get(name.toLowerCase());
     const m = match.withoutHeaders[name];
     // Inverted matcher; a missing header counts as empty except for `present` (route.go).
     if (valueMatches(m, value, !isPresentMatch(m))) return `withoutHeaders[${name}]: ${shown(value)} is ${describeStringMatch(m)}`;
   }
-  for (const name of Object.keys(isRecord(match.queryParams) ? match.queryParams : {})) {
+  for (const name of Object.keys(messageOf(match.queryParams))) {
     const value = request.query.get(name);
     if (!valueMatches(match.queryParams[name], value)) return `queryParams[${name}]: ${shown(value)} is not ${describeStringMatch(match.queryParams[name])}`;
   }
@@ -174,11 +159,11 @@ export interface ProxyView {
  */
 export function failedSourceCondition(match: Record<string, any>, proxy: ProxyView): string | undefined {
   if (typeof match.port === 'number' && match.port !== 0 && match.port !== proxy.port) return `port: request port ${proxy.port} is not ${match.port}`;
-  const gateways: string[] = Array.isArray(match.gateways) ? match.gateways : [];
+  const gateways: string[] = listOf(match.gateways);
   if (gateways.length > 0) {
     return gateways.includes(proxy.gateway) ? undefined : `gateways: ${proxy.gateway} is not one of ${gateways.join(', ')}`;
   }
-  const labels = isRecord(match.sourceLabels) ? match.sourceLabels : {};
+  const labels = messageOf(match.sourceLabels);
   for (const [key, value] of Object.entries(labels)) {
     if (proxy.labels[key] !== value) return `sourceLabels[${key}]: ${shown(proxy.labels[key])} is not ${JSON.stringify(value)}`;
   }

@@ -13,7 +13,7 @@ import { MergedHttpRule, mergeDelegates } from './delegation';
 import { dotSuffixes, isExportedTo, toFqdn } from '../validation/analysis/core/hosts';
 import { DEFAULT_NAMESPACE, pushTo } from '../validation/analysis/core/object-set';
 import { isWildcarded } from '../validation/hosts';
-import { isRecord, listOf, stringMap, strings } from '../validation/json';
+import { isRecord, listOf, messageOf, stringMap, stringOf, strings } from '../validation/json';
 
 /** A root VirtualService ready to route. */
 export interface VirtualServiceModel {
@@ -125,13 +125,13 @@ export class RoutingModel {
     for (const obj of objects) {
       if (!isRecord(obj) || typeof obj.apiVersion !== 'string' || typeof obj.kind !== 'string') continue;
       const group = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[0] : '';
-      const metadata = isRecord(obj.metadata) ? obj.metadata : {};
+      const metadata = messageOf(obj.metadata);
       const namespace = typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : DEFAULT_NAMESPACE;
-      const name = typeof metadata.name === 'string' ? metadata.name : '';
-      const spec = isRecord(obj.spec) ? obj.spec : {};
+      const name = stringOf(metadata.name);
+      const spec = messageOf(obj.spec);
       if (group === 'networking.istio.io' && obj.kind === 'VirtualService') {
         if (strings(spec.hosts).length === 0) delegates.set(`${namespace}/${name}`, obj);
-        else roots.push({ obj, ts: typeof metadata.creationTimestamp === 'string' ? metadata.creationTimestamp : '' });
+        else roots.push({ obj, ts: stringOf(metadata.creationTimestamp) });
       } else if (group === 'networking.istio.io' && obj.kind === 'Gateway') {
         this.gateways.set(`${namespace}/${name}`, {
           namespace,
@@ -140,26 +140,26 @@ export class RoutingModel {
             port: isRecord(server.port) && typeof server.port.number === 'number' ? server.port.number : 0,
             protocol: isRecord(server.port) && typeof server.port.protocol === 'string' ? server.port.protocol.toUpperCase() : '',
             hosts: strings(server.hosts),
-            tlsMode: isRecord(server.tls) && typeof server.tls.mode === 'string' ? server.tls.mode : '',
+            tlsMode: stringOf(messageOf(server.tls).mode),
             httpsRedirect: isRecord(server.tls) && server.tls.httpsRedirect === true,
           })),
         });
       } else if (group === 'networking.istio.io' && obj.kind === 'ServiceEntry') {
         const ports = listOf(spec.ports).filter(isRecord).map(port => ({
           number: typeof port.number === 'number' ? port.number : 0,
-          name: typeof port.name === 'string' ? port.name : '',
-          protocol: protocolClass(typeof port.protocol === 'string' ? port.protocol : ''),
+          name: stringOf(port.name),
+          protocol: protocolClass(stringOf(port.protocol)),
           source: `protocol ${typeof port.protocol === 'string' ? port.protocol : '(none)'}`,
         }));
         const visibleIn = visibility(strings(spec.exportTo), namespace);
         for (const host of strings(spec.hosts)) this.addService(host.toLowerCase(), { description: `ServiceEntry ${namespace}/${name}`, ports, visibleIn });
       } else if (group === '' && obj.kind === 'Service') {
         const ports = listOf(spec.ports).filter(isRecord).map(port => {
-          const portName = typeof port.name === 'string' ? port.name : '';
+          const portName = stringOf(port.name);
           const { protocol, source } = kubePortProtocol(portName, typeof port.appProtocol === 'string' ? port.appProtocol : undefined);
           return { number: typeof port.port === 'number' ? port.port : 0, name: portName, protocol, source };
         });
-        const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+        const annotations = messageOf(metadata.annotations);
         const exportTo = typeof annotations['networking.istio.io/exportTo'] === 'string' ? annotations['networking.istio.io/exportTo'].split(',') : [];
         const visibleIn = visibility(exportTo.map(e => e.trim()), namespace);
         this.addService(`${name}.${namespace}.svc.cluster.local`, { description: `Service ${namespace}/${name}`, ports, visibleIn });
@@ -178,7 +178,7 @@ export class RoutingModel {
       const exportTo = strings(delegate.spec?.exportTo);
       if (!isExportedTo(exportTo, namespace, rootNamespace)) return `is not exported to namespace ${rootNamespace} (exportTo ${exportTo.join(', ')})`;
       // The delegate's own short names resolve against its namespace (ResolveVirtualServiceShortnames).
-      const spec = isRecord(delegate.spec) ? delegate.spec : {};
+      const spec = messageOf(delegate.spec);
       return { namespace, spec: { ...spec, http: listOf(spec.http).map(r => (isRecord(r) ? resolveRuleNames(r, namespace) : r)) } };
     };
     roots.forEach(({ obj }, order) => {

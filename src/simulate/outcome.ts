@@ -8,7 +8,8 @@ import { ServiceModel } from './model';
 import {
   RoutedDestination, RouteDirectResponse, RouteFault, RouteMirror, RouteRedirect, RouteRetries, RouteRewrite,
 } from './types';
-import { isRecord } from '../validation/json';
+import { mustCompileRegexp } from '../go/regexp';
+import { isRecord, listOf, messageOf, stringOf } from '../validation/json';
 
 /** Istio's retry policy when a route sets none (retry.DefaultPolicy: 2 attempts). */
 export const MESH_DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
@@ -59,7 +60,7 @@ export function httpOutcome(
       : typeof rule.mirrorPercent === 'number' ? rule.mirrorPercent : 100;
     if (percentage > 0) mirrors.push({ ...destinationOf(rule.mirror, port, lookup), percentage });
   }
-  for (const mirror of Array.isArray(rule.mirrors) ? rule.mirrors : []) {
+  for (const mirror of listOf(rule.mirrors)) {
     if (!isRecord(mirror) || !isRecord(mirror.destination)) continue;
     const percentage = isRecord(mirror.percentage) ? Number(mirror.percentage.value ?? 0) : 100;
     if (percentage > 0) mirrors.push({ ...destinationOf(mirror.destination, port, lookup), percentage });
@@ -76,8 +77,8 @@ export function httpOutcome(
 
 /** GetDestinationCluster: the route's port, else the service's only port, else the listener port. */
 function destinationOf(destination: unknown, port: number, lookup: ServiceLookup): Omit<RoutedDestination, 'weight'> {
-  const d = isRecord(destination) ? destination : {};
-  const host = typeof d.host === 'string' ? d.host : '';
+  const d = messageOf(destination);
+  const host = stringOf(d.host);
   const service = lookup(host);
   const number = isRecord(d.port) && typeof d.port.number === 'number' && d.port.number > 0 ? d.port.number
     : service && service.ports.length === 1 ? service.ports[0].number : port;
@@ -112,9 +113,9 @@ function rewriteOf(rewrite: unknown, path: string, matchedUri: unknown): RouteRe
   let newPath = path;
   const regex = isRecord(rewrite.uriRegexRewrite) ? rewrite.uriRegexRewrite : undefined;
   if (regex && typeof regex.match === 'string') {
-    newPath = re2ReplaceAll(regex.match, pathOnly(path), typeof regex.rewrite === 'string' ? regex.rewrite : '') + query;
+    newPath = re2ReplaceAll(regex.match, pathOnly(path), stringOf(regex.rewrite)) + query;
   } else if (typeof rewrite.uri === 'string' && rewrite.uri !== '') {
-    const uri = isRecord(matchedUri) ? matchedUri : {};
+    const uri = messageOf(matchedUri);
     if (typeof uri.exact === 'string') newPath = rewrite.uri + query;
     else if (typeof uri.prefix === 'string') newPath = rewrite.uri + path.slice(uri.prefix.length);
     else if (typeof uri.regex === 'string') newPath = rewrite.uri + query; // Envoy swaps the whole path
@@ -128,13 +129,11 @@ function rewriteOf(rewrite: unknown, path: string, matchedUri: unknown): RouteRe
   };
 }
 
-/** RE2 global replace with Envoy's `\1` references (re2js uses `$1`). */
+/** RE2 global replace with Envoy's `\1` references (the matcher's replacement uses `$1`). */
 function re2ReplaceAll(pattern: string, input: string, substitution: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { RE2JS } = require('re2js') as { RE2JS: { compile(p: string): { matcher(s: string): { replaceAll(r: string): string } } } };
   const replacement = substitution.replace(/\$/g, '\\$').replace(/\\(\d)/g, '$$$1');
   try {
-    return RE2JS.compile(pattern).matcher(input).replaceAll(replacement);
+    return mustCompileRegexp(pattern).replaceAll(input, replacement);
   } catch {
     return input;
   }

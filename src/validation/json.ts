@@ -59,6 +59,15 @@ export function strings(value: unknown): string[] {
   return listOf(value).filter((item): item is string => typeof item === 'string');
 }
 
+/**
+ * The items of a list of strings, one per position: an item that is no string reads ''. Use it where
+ * indexes must stay the document's (a finding at `field[i]`, a message naming the i-th item);
+ * `strings` skips such items.
+ */
+export function stringItems(value: unknown): string[] {
+  return listOf(value).map(stringOf);
+}
+
 /** A map of string values (labels, annotations, selectors); other values are skipped. */
 export function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -12,7 +12,7 @@
 import { BestPracticeMessages, IstioMessages, OwnMessages } from './analysis/core/messages';
 import { DEFAULT_NAMESPACE } from './analysis/core/object-set';
 import { Codes, Diagnostic } from './diagnostic';
-import { isRecord } from './json';
+import { isRecord, messageOf } from './json';
 
 /** istioctl's object annotation: a comma-separated list of codes, or `*` for all. */
 export const SUPPRESS_ANNOTATION = 'galley.istio.io/analyze-suppress';
@@ -58,8 +58,8 @@ export function applySuppressions<D extends Diagnostic>(diagnostics: readonly D[
  * `"IST0173,IST0101"`, not `"IST0173, IST0101"`), each item the exact code or `*`.
  */
 export const annotationSuppressor: Suppressor = (diagnostic, object) => {
-  const metadata = isRecord(object.metadata) ? object.metadata : {};
-  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+  const metadata = messageOf(object.metadata);
+  const annotations = messageOf(metadata.annotations);
   const value = annotations[SUPPRESS_ANNOTATION];
   if (typeof value !== 'string' || value === '') return undefined;
   return value.split(',').some(code => code === '*' || code === diagnostic.code)

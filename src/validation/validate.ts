@@ -4,13 +4,14 @@
  */
 import { analyzeObjects } from './analysis';
 import { EngineDiagnostic, Severity, toDiagnostic } from './diagnostic';
+import { isRecord } from './json';
 import { istioGroups } from './schema/crd-catalog';
 import { validateSchema } from './schema/validate-schema';
 import { validateWebhook } from './webhook';
 
 /** True for an object whose apiVersion belongs to an Istio API group. */
 export function isIstioObject(obj: unknown): boolean {
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return false;
+  if (!isRecord(obj)) return false;
   const apiVersion = (obj as { apiVersion?: unknown }).apiVersion;
   if (typeof apiVersion !== 'string') return false;
   const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';

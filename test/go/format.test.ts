@@ -1,4 +1,4 @@
-import { goFloatF, goFloatV, goFormat, goList, goQuote, goValue } from '../../src/go/format';
+import { goFloatF, goFloatV, goFormat, goList, goQuote, goSortedList, goValue } from '../../src/go/format';
 
 describe('goQuote (Go %q)', () => {
   test.each([
@@ -64,3 +64,13 @@ describe('Go format verbs', () => {
     expect(goFormat('ports %v at %d%%', [[1, 2], 50])).toBe('ports [1 2] at 50%');
   });
 });
+
+describe('goSortedList (%v of sets.List)', () => {
+  test('sorted bytewise, not by UTF-16 code unit', () => {
+    expect(goSortedList(new Set(['b', 'a', 'C']))).toBe('[C a b]');
+    // UTF-16 puts U+1F600 (a surrogate pair, 0xD83D...) first; its UTF-8 bytes (0xF0...) come after U+FF5E's (0xEF...)
+    expect(goSortedList(['\u{1F600}', '\uFF5E'])).toBe('[\uFF5E \u{1F600}]');
+    expect(goSortedList([])).toBe('[]');
+  });
+});
+

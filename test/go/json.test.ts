@@ -1,4 +1,4 @@
-import { goJsonSyntaxError } from '../../src/go/json';
+import { goJsonSyntaxError, unmarshalTypeError } from '../../src/go/json';
 
 // Expected texts checked against Go's encoding/json (json.Unmarshal into interface{}).
 describe('Go JSON syntax errors', () => {
@@ -44,3 +44,17 @@ describe('Go JSON syntax errors', () => {
     expect(goJsonSyntaxError('['.repeat(10001))).toBe("invalid character '[' exceeded max depth");
   });
 });
+
+describe('json.Unmarshal type errors', () => {
+  test('into a Go value: the JSON kind and the Go type', () => {
+    expect(unmarshalTypeError([1], '[]json.RawMessage')).toBe('json: cannot unmarshal array into Go value of type []json.RawMessage');
+    expect(unmarshalTypeError('x', 'int')).toBe('json: cannot unmarshal string into Go value of type int');
+    expect(unmarshalTypeError(1, 'string')).toBe('json: cannot unmarshal number into Go value of type string');
+    expect(unmarshalTypeError(true, 'string')).toBe('json: cannot unmarshal bool into Go value of type string');
+  });
+
+  test('into a struct field', () => {
+    expect(unmarshalTypeError({}, 'string', '.kty')).toBe('json: cannot unmarshal object into Go struct field .kty of type string');
+  });
+});
+

@@ -1,4 +1,4 @@
-import { atoi, atoiError, parseBoolError, parseUint, parseUintError } from '../../src/go/strconv';
+import { atoi, atoiError, parseBoolError, parseInt64, parseUint, parseUintError } from '../../src/go/strconv';
 
 describe('strconv.ParseUint (base 10)', () => {
   test.each(['0', '80', '080', '65535', '4294967295'])('%p parses', s => {
@@ -45,6 +45,22 @@ test.each([['42', 42], ['-7', -7], ['+5', 5]])('Atoi %p is %p', (s, n) => {
 
 test.each(['4x', '', '9223372036854775808', '1_000'])('Atoi %p fails', s => {
   expect(atoi(s)).toBeUndefined();
+});
+
+describe('strconv.Atoi as an int64 (parseInt64)', () => {
+  test.each([['80', 80n], ['+80', 80n], ['-80', -80n], ['007', 7n], ['9223372036854775807', 9223372036854775807n]])('%p is %p', (text, value) => {
+    expect(parseInt64(text)).toBe(value);
+    expect(atoiError(text)).toBeUndefined();
+  });
+
+  test.each([
+    ['', 'invalid syntax'], ['+', 'invalid syntax'], ['1_000', 'invalid syntax'], ['0x10', 'invalid syntax'], [' 80', 'invalid syntax'],
+    ['9223372036854775808', 'value out of range'], ['-9223372036854775809', 'value out of range'],
+    ['99999999999999999999x', 'value out of range'],
+  ])('%p fails: %s', (text, why) => {
+    expect(parseInt64(text)).toBeUndefined();
+    expect(atoiError(text)).toBe(`strconv.Atoi: parsing ${JSON.stringify(text)}: ${why}`);
+  });
 });
 
 describe('strconv.ParseBool', () => {

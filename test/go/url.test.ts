@@ -1,4 +1,4 @@
-import { parseRequestUri, parseUrl, quoteBytes } from '../../src/go/url';
+import { parseRequestUri, parseUrl, quoteBytes, urlParseError } from '../../src/go/url';
 import { validateObjects } from '../../src/validation/validate';
 
 describe('parseRequestUri (Go url.ParseRequestURI)', () => {
@@ -96,6 +96,25 @@ describe('parseUrl (Go url.Parse)', () => {
     expect(() => parseUrl('http://h/#%zz')).toThrow('parse "http://h/#%zz": invalid URL escape "%zz"');
     expect(() => parseUrl('a:b/c')).not.toThrow();
     expect(() => parseUrl('a_b:c')).toThrow('parse "a_b:c": first path segment in URL cannot contain colon');
+  });
+});
+
+describe('urlParseError (url.Parse after url.ParseRequestURI accepted the URL)', () => {
+  const after = (raw: string) => urlParseError(raw, parseRequestUri(raw));
+
+  test('both accept', () => {
+    expect(after('http://h/p#f')).toBeUndefined();
+    expect(after('/p')).toBeUndefined();
+  });
+
+  test('the fragment: Parse unescapes it (ParseRequestURI reads it as part of the raw query)', () => {
+    expect(after('http://h/p?q#%zz')).toBe('parse "http://h/p?q#%zz": invalid URL escape "%zz"');
+    expect(after('http://h/p?q#%4')).toBe('parse "http://h/p?q#%4": invalid URL escape "%4"');
+  });
+
+  test('a scheme-less //authority: Parse reads the authority, named without the fragment', () => {
+    expect(after('//a b/p#f')).toBe('parse "//a b/p": invalid character " " in host name');
+    expect(after('///p')).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { entriesOf, int32Of, isSet, listOf, messageOf, nonEmptyString, numberOf, stringMap, stringOf, strings, toInt32 } from '../../src/validation/json';
+import { entriesOf, int32Of, isSet, listOf, messageOf, nonEmptyString, numberOf, stringItems, stringMap, stringOf, strings, toInt32 } from '../../src/validation/json';
 
 describe('reading a spec as istiod decodes it', () => {
   test('isSet: present and not null', () => {
@@ -39,6 +39,12 @@ describe('lists and maps of strings, as the analyzers and the simulator read the
   test('strings: the string items only', () => {
     expect(strings(['a', 1, null, 'b'])).toEqual(['a', 'b']);
     expect(strings('a')).toEqual([]);
+  });
+
+  test('stringItems: one item per position, \'\' for an item that is no string', () => {
+    expect(stringItems(['a', 1, null, 'b'])).toEqual(['a', '', '', 'b']);
+    expect(stringItems('a')).toEqual([]);
+    expect(stringItems(undefined)).toEqual([]);
   });
 
   test('stringMap: the string values only', () => {

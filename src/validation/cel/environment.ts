@@ -1,10 +1,11 @@
 /**
  * The CEL environment Kubernetes gives CRD validation rules, as far as Istio's rules use it:
- * the standard library, the strings extension (substring, ...), RE2 `matches` (re2js, compiled once
- * per pattern) and the URL library (`url()`, `isURL()`, `getScheme()`, `getHost()`, ...).
+ * the standard library, the strings extension (substring, ...), RE2 `matches` (src/go/regexp.ts,
+ * compiled once per pattern) and the URL library (`url()`, `isURL()`, `getScheme()`, `getHost()`, ...).
  * Loaded on the first rule compiled, never at module load.
  */
 import type { CelEnv, CelResult } from '@bufbuild/cel';
+import { mustCompileRegexp } from '../../go/regexp';
 import { parseRequestUri, ParsedUrl } from '../../go/url';
 
 /** A compiled rule: returns true, false, or a CEL error (with `message`). */
@@ -22,22 +23,8 @@ function environment(): CelModule {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const lib = require('@bufbuild/cel') as typeof import('@bufbuild/cel');
   const { strings } = require('@bufbuild/cel/ext') as typeof import('@bufbuild/cel/ext');
-  const { RE2JS } = require('re2js') as typeof import('re2js');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const { celFunc, celMethod, CelScalar, mapType } = lib;
-
-  const patterns = new Map<string, { test(text: string): boolean }>();
-  const re2 = {
-    compile(pattern: string) {
-      let matcher = patterns.get(pattern);
-      if (!matcher) {
-        const compiled = RE2JS.compile(pattern);
-        matcher = { test: (text: string) => compiled.matcher(text).find() };
-        patterns.set(pattern, matcher);
-      }
-      return matcher;
-    },
-  };
 
   // A URL is a string-keyed map of its parts: CEL code only reaches it through the methods below.
   const urlType = mapType(CelScalar.STRING, CelScalar.STRING);
@@ -58,7 +45,7 @@ function environment(): CelModule {
     part('scheme'), part('host'), part('hostname'), part('port'), part('path'), part('query'),
   ];
 
-  cel = { lib, env: lib.celEnv({ funcs: [...strings, ...urlFuncs], re2 }) };
+  cel = { lib, env: lib.celEnv({ funcs: [...strings, ...urlFuncs], re2: { compile: mustCompileRegexp } }) };
   return cel;
 }
 

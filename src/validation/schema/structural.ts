@@ -13,6 +13,8 @@ import { fieldError, schemaErrorPath } from './field-errors';
 import { checkFormat } from './formats';
 import { validateJunctors } from './junctors';
 import { validateKnownFields } from './pruning';
+import { mustCompileRegexp } from '../../go/regexp';
+import { runeCountInString } from '../../go/utf8';
 import { needsCelValue, RuleTask } from '../cel/rules';
 import type { FieldPath } from '../field-path';
 import { Finding, Findings } from '../findings';
@@ -43,13 +45,6 @@ function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value; // string, boolean, object
-}
-
-/** Rune count, as kube-openapi measures min/maxLength (utf8.RuneCountInString). */
-function runeLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
 }
 
 function inBody(path: FieldPath, detail: string): string {
@@ -117,13 +112,13 @@ function isOfType(value: unknown, schema: SchemaNode): boolean {
 function validateScalar(path: FieldPath, findings: Findings, value: unknown, schema: SchemaNode): void {
   if (typeof value === 'string') {
     if (schema.maxLength !== undefined || schema.minLength !== undefined) {
-      const length = runeLength(value);
+      const length = runeCountInString(value); // kube-openapi measures min/maxLength in runes
       if (schema.maxLength !== undefined && length > schema.maxLength) findings.add(fieldError.tooLong(schemaErrorPath(path), schema.maxLength));
       if (schema.minLength !== undefined && length < schema.minLength) {
         findings.add(invalidInBody(path, value, `should be at least ${schema.minLength} chars long`));
       }
     }
-    if (schema.pattern !== undefined && !isMatch(schema.pattern, value)) findings.add(invalidInBody(path, value, `should match '${schema.pattern}'`));
+    if (schema.pattern !== undefined && !mustCompileRegexp(schema.pattern).test(value)) findings.add(invalidInBody(path, value, `should match '${schema.pattern}'`));
     const formatProblem = schema.format ? checkFormat(schema.format, value) : undefined;
     if (formatProblem) findings.add(typeInvalidInBody(path, value, formatProblem));
     return;
@@ -139,21 +134,6 @@ function validateScalar(path: FieldPath, findings: Findings, value: unknown, sch
       findings.add(invalidInBody(path, value, `should be a multiple of ${schema.multipleOf}`));
     }
   }
-}
-
-const patternCache = new Map<string, (text: string) => boolean>();
-
-/** OpenAPI patterns are matched with Go's regexp (RE2), not JavaScript's. */
-function isMatch(pattern: string, text: string): boolean {
-  let test = patternCache.get(pattern);
-  if (!test) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { RE2JS } = require('re2js') as typeof import('re2js');
-    const compiled = RE2JS.compile(pattern);
-    test = (input: string) => compiled.matcher(input).find();
-    patternCache.set(pattern, test);
-  }
-  return test(text);
 }
 
 /** x-kubernetes-list-type set / map: no two equal items, no two items with equal keys. */

@@ -12,6 +12,7 @@ import { validateValue } from './structural';
 import { validateRules } from '../cel/rules';
 import { FieldPath } from '../field-path';
 import { Finding, Findings } from '../findings';
+import { stringOf } from '../json';
 
 /** Fields every object has, handled by the API server rather than by the CRD schema. */
 const SERVER_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
@@ -58,7 +59,7 @@ function objectFindings(obj: Record<string, unknown>, schema: SchemaNode): Findi
  */
 export function validateSchema(obj: Record<string, unknown>): Finding[] {
   const apiVersion = String(obj.apiVersion);
-  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  const kind = stringOf(obj.kind);
   const findings = new Findings();
   if (!kind) {
     findings.error(FieldPath.at('kind'), 'Required value: kind is required');

@@ -1,7 +1,7 @@
 /** Istio's webhook rules for DestinationRule (ValidateDestinationRule in istio/pkg/config/validation). */
 import { FieldPath } from '../field-path';
 import { Findings } from '../findings';
-import { isSet } from '../json';
+import { isSet, listOf, stringOf } from '../json';
 import { validateExportTo } from './common/export-to';
 import { checkWildcardDomain } from './common/hosts';
 import { checkSubsetName, validateLabels, validateWorkloadSelector } from './common/labels';
@@ -13,25 +13,24 @@ const SPEC = FieldPath.at('spec');
 /** validateSubset: name, labels and traffic policy; Istio joins them with appendErrors, so warnings are dropped. */
 function validateSubset(path: FieldPath, findings: Findings, namespace: string, subset: any): void {
   const errors = new ErrorsOnly(findings);
-  errors.errorIfAny(path.child('name'), checkSubsetName(String(subset.name ?? '')));
+  errors.errorIfAny(path.child('name'), checkSubsetName(stringOf(subset.name)));
   validateLabels(path.child('labels'), errors, subset.labels);
   validateTrafficPolicy(path.child('trafficPolicy'), errors, namespace, subset.trafficPolicy);
 }
 
 export const validateDestinationRule: KindValidator = (obj, findings) => {
   const spec = obj.spec;
-  findings.errorIfAny(SPEC.child('host'), checkWildcardDomain(String(spec.host ?? '')));
+  findings.errorIfAny(SPEC.child('host'), checkWildcardDomain(stringOf(spec.host)));
   validateTrafficPolicy(SPEC.child('trafficPolicy'), findings, obj.namespace, spec.trafficPolicy);
 
   const names = new Set<string>();
-  const subsets: any[] = Array.isArray(spec.subsets) ? spec.subsets : [];
-  subsets.forEach((subset, i) => {
+  listOf(spec.subsets).forEach((subset, i) => {
     const path = SPEC.child('subsets').index(i);
     if (!isSet(subset)) {
       findings.error(path, 'subset may not be null');
       return;
     }
-    const name = String(subset.name ?? '');
+    const name = stringOf(subset.name);
     if (names.has(name)) findings.error(path.child('name'), `duplicate subset names: ${name}`);
     names.add(name);
     validateSubset(path, findings, obj.namespace, subset);

@@ -1,6 +1,6 @@
 /** Istio's webhook rules for Gateway (ValidateGateway in istio/pkg/config/validation). */
 import { FieldPath } from '../field-path';
-import { isSet, stringOf } from '../json';
+import { isSet, listOf, stringOf } from '../json';
 import { checkGatewayName, hasGatewaySemantics } from './common/gateway-names';
 import { isHTTPProtocol, parseProtocol } from './common/ports';
 import { validateServer } from './gateway/server';
@@ -12,7 +12,7 @@ export const validateGateway: KindValidator = (obj, findings) => {
   if (obj.name !== '') findings.errorIfAny(FieldPath.at('metadata', 'name'), checkGatewayName(obj.name, gatewaySemantics));
 
   const serversPath = FieldPath.at('spec', 'servers');
-  const servers: any[] = Array.isArray(obj.spec.servers) ? obj.spec.servers : [];
+  const servers = listOf(obj.spec.servers);
   if (servers.length === 0) {
     findings.error(serversPath, 'gateway must have at least one server');
   } else {

@@ -4,7 +4,7 @@
  */
 import { FieldPath } from '../field-path';
 import { Finding, Findings } from '../findings';
-import { stringOf } from '../json';
+import { messageOf, stringOf } from '../json';
 import { validateAuthorizationPolicy } from './authorization-policy';
 import { validateDestinationRule } from './destination-rule';
 import { validateEnvoyFilter } from './envoy-filter';
@@ -50,7 +50,7 @@ export function validateWebhook(obj: Record<string, unknown>): Finding[] {
   const kind = String(obj.kind);
   const validator = validators[`${apiVersion.split('/')[0]}/${kind}`];
   if (!validator) return [];
-  const metadata = (obj.metadata ?? {}) as Record<string, unknown>;
+  const metadata = messageOf(obj.metadata);
   const view: WebhookObject = {
     apiVersion,
     kind,

@@ -6,7 +6,7 @@
 import { parseBoolError } from '../../go/strconv';
 import { FieldPath } from '../field-path';
 import { Findings } from '../findings';
-import { stringOf } from '../json';
+import { messageOf, stringOf } from '../json';
 import { WebhookObject } from './types';
 
 const DRY_RUN = 'istio.io/dry-run';
@@ -41,7 +41,7 @@ function checkDryRunAnnotation(obj: WebhookObject, value: string): string | unde
  * then do not run.
  */
 export function validateReservedAnnotations(path: FieldPath, findings: Findings, obj: WebhookObject): boolean {
-  const annotations = (obj.metadata.annotations ?? {}) as Record<string, unknown>;
+  const annotations = messageOf(obj.metadata.annotations);
   if (DRY_RUN in annotations) {
     const dryRun = checkDryRunAnnotation(obj, stringOf(annotations[DRY_RUN]));
     if (dryRun) {

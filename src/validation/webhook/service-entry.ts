@@ -5,7 +5,7 @@
 import { goQuote } from '../../go/format';
 import { FieldPath } from '../field-path';
 import { Findings } from '../findings';
-import { isSet, listOf, numberOf, stringMap } from '../json';
+import { isSet, listOf, numberOf, stringItems, stringMap, stringOf } from '../json';
 import { validateExportTo } from './common/export-to';
 import { checkIPSubnet, checkPartialWildcard, checkWildcardDomain } from './common/hosts';
 import { validateAlphaWorkloadSelector } from './common/labels';
@@ -13,12 +13,10 @@ import { checkPort, checkPortName, checkProtocol, isHTTPProtocol, isTLSProtocol,
 import { validateResolution } from './service-entry/resolution';
 import { KindValidator, WebhookObject } from './types';
 
-const strings = (value: unknown): string[] => Array.isArray(value) ? value.map(v => String(v ?? '')) : [];
-
 /** ShouldV2AutoAllocateIPFromConfig: istiod assigns a VIP (PILOT_ENABLE_IP_AUTOALLOCATE, on by default). */
 function autoAllocatesIP(obj: WebhookObject, resolution: string, addresses: readonly string[]): boolean {
   const optOut = stringMap(obj.metadata.labels)['networking.istio.io/enable-autoallocate-ip'];
-  return resolution !== 'NONE' && String(optOut ?? '').toLowerCase() !== 'false' && addresses.length === 0;
+  return resolution !== 'NONE' && (optOut ?? '').toLowerCase() !== 'false' && addresses.length === 0;
 }
 
 /** usesWaypoint: the `istio.io/use-waypoint` label names a waypoint (not '' or 'none'). */
@@ -39,9 +37,9 @@ function validatePorts(path: FieldPath, findings: Findings, ports: readonly any[
       findings.error(at, 'service entry port may not be null');
       return;
     }
-    const name = String(port.name ?? '');
+    const name = stringOf(port.name);
     const number = numberOf(port.number);
-    const protocol = String(port.protocol ?? '');
+    const protocol = stringOf(port.protocol);
     if (names.has(name)) findings.error(at.child('name'), `service entry port name ${goQuote(name)} already defined`);
     names.add(name);
     if (numbers.has(number)) findings.error(at.child('number'), `service entry port ${number} already defined`);
@@ -62,8 +60,8 @@ export const validateServiceEntry: KindValidator = (obj, findings) => {
   if (!validateAlphaWorkloadSelector(SPEC.child('workloadSelector'), findings, spec.workloadSelector, 'service entry')) return;
 
   const resolution = typeof spec.resolution === 'string' ? spec.resolution : 'NONE';
-  const hosts = strings(spec.hosts);
-  const addresses = strings(spec.addresses);
+  const hosts = stringItems(spec.hosts);
+  const addresses = stringItems(spec.addresses);
   const endpoints = listOf(spec.endpoints);
   const ports: any[] = listOf(spec.ports);
 
@@ -108,7 +106,7 @@ export const validateServiceEntry: KindValidator = (obj, findings) => {
         findings.error(SPEC.child('ports').index(i), 'ports cannot be nil');
         continue;
       }
-      const protocol = parseProtocol(String(ports[i].protocol ?? ''));
+      const protocol = parseProtocol(stringOf(ports[i].protocol));
       if (!isHTTPProtocol(protocol) && !isTLSProtocol(protocol)) {
         findings.error(SPEC.child('ports').index(i).child('protocol'), 'multiple hosts provided with non-HTTP, non-TLS ports');
         break;

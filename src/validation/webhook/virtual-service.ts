@@ -3,7 +3,7 @@ import { goList } from '../../go/format';
 import { FieldPath } from '../field-path';
 import { Findings } from '../findings';
 import { hostsMatch } from '../hosts';
-import { entriesOf, isSet, listOf, messageOf, stringOf } from '../json';
+import { entriesOf, isSet, listOf, messageOf, stringItems } from '../json';
 import { validateExportTo } from './common/export-to';
 import { validateGatewayNames } from './common/gateway-names';
 import { isJwtClaimRoute } from './common/headers';
@@ -20,8 +20,8 @@ const SPEC = FieldPath.at('spec');
 
 export const validateVirtualService: KindValidator = (obj: WebhookObject, findings: Findings) => {
   const spec = messageOf(obj.spec);
-  const hosts = listOf(spec.hosts).map(stringOf);
-  const gateways = listOf(spec.gateways).map(stringOf);
+  const hosts = stringItems(spec.hosts);
+  const gateways = stringItems(spec.gateways);
   const http = listOf(spec.http);
   const tls = listOf(spec.tls);
   const tcp = listOf(spec.tcp);

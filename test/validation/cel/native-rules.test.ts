@@ -9,12 +9,10 @@ function crdRules(): Set<string> {
   const dir = join(__dirname, '..', '..', '..', 'src', 'imports', 'schemas');
   const rules = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (node !== null && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        if (key === 'x-kubernetes-validations' && Array.isArray(value)) value.forEach(v => rules.add(v.rule));
-        else visit(value);
-      }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'x-kubernetes-validations' && Array.isArray(value)) value.forEach(v => rules.add(v.rule));
+      else visit(value);
     }
   };
   for (const file of readdirSync(dir).filter(f => f.endsWith('.json') && f !== 'index.json')) {

@@ -5,7 +5,7 @@
 import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { isSet } from '../../json';
+import { isSet, listOf, stringOf } from '../../json';
 
 const CONFIGMAP_PREFIX = 'configmap://';
 
@@ -25,9 +25,9 @@ function parseConfigMapName(resourceName: string): { namespace?: string; error?:
 export function validateClientTLS(path: FieldPath, findings: Findings, namespace: string, tls: any): void {
   if (!isSet(tls)) return;
   const mode = typeof tls.mode === 'string' ? tls.mode : 'DISABLE';
-  const credentialName = String(tls.credentialName ?? '');
-  const caCertificates = String(tls.caCertificates ?? '');
-  const subjectAltNamesSet = Array.isArray(tls.subjectAltNames) && tls.subjectAltNames.length > 0;
+  const credentialName = stringOf(tls.credentialName);
+  const caCertificates = stringOf(tls.caCertificates);
+  const subjectAltNamesSet = listOf(tls.subjectAltNames).length > 0;
 
   if (credentialName.startsWith(CONFIGMAP_PREFIX)) {
     const parsed = parseConfigMapName(credentialName);

@@ -5,6 +5,7 @@
 import { isDNS1123Label } from './hosts';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
+import { stringItems } from '../../json';
 
 /** Options of validateExportTo. */
 export interface ExportToOptions {
@@ -26,7 +27,7 @@ function checkVisibility(value: string): string | undefined {
  * istiod always knows it; we then treat '.' as a namespace of its own instead of rejecting it).
  */
 export function validateExportTo(path: FieldPath, findings: Findings, namespace: string, exportTo: unknown, options: ExportToOptions = {}): void {
-  const entries = Array.isArray(exportTo) ? exportTo.map(e => String(e ?? '')) : [];
+  const entries = stringItems(exportTo);
   if (entries.length === 0) return;
   const current = namespace === '' ? '.' : namespace;
   const seen = new Set<string>();

@@ -6,6 +6,7 @@ import { checkFQDN, isDNS1123Label } from './hosts';
 import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
+import { isRecord } from '../../json';
 
 /** Annotation istiod sets on Gateways it converts from the Kubernetes Gateway API; it relaxes some rules. */
 export const GATEWAY_SEMANTICS_ANNOTATION = 'internal.istio.io/gateway-semantics';
@@ -13,8 +14,7 @@ export const GATEWAY_SEMANTICS_ANNOTATION = 'internal.istio.io/gateway-semantics
 /** True when the object carries istiod's Gateway API semantics marker (`internal.istio.io/gateway-semantics: gateway`). */
 export function hasGatewaySemantics(metadata: Record<string, unknown>): boolean {
   const annotations = metadata.annotations;
-  if (annotations === null || typeof annotations !== 'object') return false;
-  return (annotations as Record<string, unknown>)[GATEWAY_SEMANTICS_ANNOTATION] === 'gateway';
+  return isRecord(annotations) && annotations[GATEWAY_SEMANTICS_ANNOTATION] === 'gateway';
 }
 
 /**

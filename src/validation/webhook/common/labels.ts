@@ -28,7 +28,7 @@ export function validateLabels(path: FieldPath, findings: Findings, labels: unkn
   const map = stringMap(labels);
   for (const key of Object.keys(map).sort()) {
     findings.errorIfAny(path.key(key), checkTagKey(key));
-    const value = String(map[key] ?? '');
+    const value = map[key];
     if (!LABEL_VALUE_RE.test(value)) findings.error(path.key(key), `invalid tag value: ${goQuote(value)}`);
   }
 }
@@ -43,7 +43,7 @@ export interface SelectorError {
 function selectorErrors(labels: Record<string, string>): SelectorError[] {
   const errors: SelectorError[] = [];
   for (const key of Object.keys(labels).sort()) {
-    const value = String(labels[key] ?? '');
+    const value = labels[key];
     const pair = goQuote(`${key}=${value}`);
     if (key === '') errors.push({ key, message: `empty key is not supported in selector: ${pair}` });
     if (key.includes('*') || value.includes('*')) errors.push({ key, message: `wildcard is not supported in selector: ${pair}` });

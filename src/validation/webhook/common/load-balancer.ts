@@ -3,7 +3,7 @@ import { validateDuration } from './duration';
 import { validateLocalityLbSetting } from './locality';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { isSet, numberOf } from '../../json';
+import { isSet, listOf, numberOf, stringOf } from '../../json';
 
 /** Envoy's isPrime (Istio copies it to agree with Envoy on maglev table sizes). */
 function isPrime(x: number): boolean {
@@ -22,9 +22,9 @@ function validateConsistentHash(path: FieldPath, findings: Findings, hash: any):
   if (isSet(cookie)) {
     if (!cookie.name) findings.error(path.child('httpCookie', 'name'), 'name required for HttpCookie');
     const names = new Set<string>();
-    const attributes: any[] = Array.isArray(cookie.attributes) ? cookie.attributes : [];
+    const attributes = listOf(cookie.attributes);
     attributes.forEach((attribute, i) => {
-      const name = String(attribute?.name ?? '');
+      const name = stringOf(attribute?.name);
       const at = path.child('httpCookie', 'attributes').index(i).child('name');
       if (name === '') findings.error(at, 'cookie attribute name cannot be empty');
       else if (names.has(name)) findings.error(at, `duplicate cookie attribute name: ${name}`);

@@ -1,7 +1,7 @@
 /** ValidateLocalityLbSetting and validateLocalities of Istio's webhook (istio/pkg/config/validation/agent). */
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { isSet, listOf, messageOf, numberOf } from '../../json';
+import { isSet, listOf, messageOf, numberOf, stringItems, stringOf } from '../../json';
 
 // Topology labels that 'failover' already implies (pilot/pkg/serviceregistry/util/label).
 const TOPOLOGY_LABELS = ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'];
@@ -55,15 +55,15 @@ export function checkLocalities(localities: readonly string[]): string | undefin
 /** ValidateLocalityLbSetting: `outlierSet` tells whether the same policy has outlier detection. */
 export function validateLocalityLbSetting(path: FieldPath, findings: Findings, lb: any, outlierSet: boolean): void {
   if (!isSet(lb)) return;
-  const distribute: any[] = Array.isArray(lb.distribute) ? lb.distribute : [];
-  const failover: any[] = Array.isArray(lb.failover) ? lb.failover : [];
-  const failoverPriority = listOf(lb.failoverPriority);
+  const distribute = listOf(lb.distribute);
+  const failover = listOf(lb.failover);
+  const failoverPriority = stringItems(lb.failoverPriority);
   if (distribute.length > 0 && failover.length > 0) {
     findings.error(path, "can not simultaneously specify 'distribute' and 'failover'");
     return;
   }
   if (failover.length > 0) {
-    const i = failoverPriority.findIndex(label => TOPOLOGY_LABELS.includes(String(label)));
+    const i = failoverPriority.findIndex(label => TOPOLOGY_LABELS.includes(label));
     if (i >= 0) {
       findings.error(path.child('failoverPriority').index(i), `can not simultaneously set 'failover' and topology label '${failoverPriority[i]}' in 'failover_priority'`);
       return;
@@ -73,7 +73,7 @@ export function validateLocalityLbSetting(path: FieldPath, findings: Findings, l
   const sources: string[] = [];
   for (let i = 0; i < distribute.length; i++) {
     const at = path.child('distribute').index(i);
-    sources.push(String(distribute[i]?.from ?? ''));
+    sources.push(stringOf(distribute[i]?.from));
     const to = messageOf(distribute[i]?.to);
     const destinations = Object.keys(to).sort();
     let total = 0;
@@ -99,8 +99,8 @@ export function validateLocalityLbSetting(path: FieldPath, findings: Findings, l
     findings.warn(path, 'outlier detection policy must be provided for failover');
   }
   failover.forEach((entry, i) => {
-    const from = String(entry?.from ?? '');
-    const to = String(entry?.to ?? '');
+    const from = stringOf(entry?.from);
+    const to = stringOf(entry?.to);
     const at = path.child('failover').index(i);
     if (from === to) findings.error(at, 'locality lb failover settings must specify different regions');
     if (from.includes('/') || to.includes('/')) findings.error(at, 'locality lb failover only specify region');

@@ -2,10 +2,10 @@
  * validateTLSOptions: Istio's checks of a ServerTLSSettings (Gateway `servers[].tls`, Sidecar
  * `ingress[].tls`). A missing `mode` is PASSTHROUGH, istiod's zero value.
  */
-import { goList } from '../../../go/format';
+import { goSortedList } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { isSet, listOf, stringOf } from '../../json';
+import { isSet, listOf, stringItems, stringOf } from '../../json';
 
 /** security.ValidCipherSuites: what BoringSSL names (`bssl ciphers -openssl-name ALL`, PSK excluded). */
 const VALID_CIPHER_SUITES = new Set([
@@ -37,11 +37,6 @@ export function isValidCipherSuite(suite: string): boolean {
   return VALID_CIPHER_SUITES.has(suite);
 }
 
-/** Go's %v of a sorted []string: `[a b c]`, sorted bytewise as sets.SortedList does. */
-function goSortedList(values: Set<string>): string {
-  return goList([...values].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
-}
-
 type Certificate = { serverCertificate: string; privateKey: string; path: FieldPath };
 
 /** Where each certificate a SIMPLE/MUTUAL server needs comes from: `tlsCertificates`, else the top-level fields. */
@@ -61,7 +56,7 @@ function certificatesToVerify(path: FieldPath, tls: any): Certificate[] {
 export function validateTLSOptions(path: FieldPath, findings: Findings, tls: any): void {
   if (!isSet(tls)) return;
   const mode = stringOf(tls.mode) || 'PASSTHROUGH';
-  const cipherSuites = listOf(tls.cipherSuites).map(stringOf);
+  const cipherSuites = stringItems(tls.cipherSuites);
   const minVersion = stringOf(tls.minProtocolVersion);
   if ((minVersion === 'TLSV1_0' || minVersion === 'TLSV1_1') && cipherSuites.length === 0) {
     findings.warn(path.child('minProtocolVersion'),

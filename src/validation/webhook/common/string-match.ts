@@ -3,6 +3,7 @@
  * oneof: the member whose key is present is set, even with an empty value.
  */
 import { checkStringRegexp } from './regex';
+import { isRecord, isSet, stringOf } from '../../json';
 
 /** The member of a StringMatch oneof that is set. */
 export enum StringMatchType {
@@ -21,10 +22,9 @@ export interface StringMatchFinding {
 
 /** Which member of a StringMatch is set (undefined for none, or for no StringMatch at all). */
 export function stringMatchType(sm: unknown): StringMatchType | undefined {
-  if (sm === null || typeof sm !== 'object') return undefined;
-  const match = sm as Record<string, unknown>;
+  if (!isRecord(sm)) return undefined;
   for (const type of [StringMatchType.EXACT, StringMatchType.PREFIX, StringMatchType.REGEX]) {
-    if (match[type] !== undefined && match[type] !== null) return type;
+    if (isSet(sm[type])) return type;
   }
   return undefined;
 }
@@ -32,8 +32,7 @@ export function stringMatchType(sm: unknown): StringMatchType | undefined {
 /** The value of the member that is set ('' for none). */
 export function stringMatchValue(sm: unknown): string {
   const type = stringMatchType(sm);
-  const value = type ? (sm as Record<string, unknown>)[type] : '';
-  return typeof value === 'string' ? value : '';
+  return type ? stringOf((sm as Record<string, unknown>)[type]) : '';
 }
 
 /** validateStringMatch: a prefix may not be empty, a regex must be a valid RE2 regex. */

@@ -11,7 +11,7 @@ import { checkPort } from './ports';
 import { Severity } from '../../diagnostic';
 import { FieldPath } from '../../field-path';
 import { Finding, Findings } from '../../findings';
-import { isSet, numberOf } from '../../json';
+import { isSet, listOf, numberOf, stringOf } from '../../json';
 
 /**
  * Findings that keep only errors. Where Istio joins results with appendErrors (subsets, port-level
@@ -48,11 +48,11 @@ function validateProxyProtocol(path: FieldPath, findings: Findings, proxyProtoco
 /** validateTunnelSettings. */
 function validateTunnelSettings(path: FieldPath, findings: Findings, tunnel: any): void {
   if (!isSet(tunnel)) return;
-  const protocol = String(tunnel.protocol ?? '');
+  const protocol = stringOf(tunnel.protocol);
   if (protocol !== '' && protocol !== 'CONNECT' && protocol !== 'POST') {
     findings.error(path.child('protocol'), 'tunnel protocol must be "CONNECT" or "POST"');
   }
-  const targetHost = String(tunnel.targetHost ?? '');
+  const targetHost = stringOf(tunnel.targetHost);
   const fqdnError = checkFQDN(targetHost);
   const ipError = checkIPAddress(targetHost);
   if (fqdnError && ipError) findings.error(path.child('targetHost'), `tunnel target host must be valid FQDN or IP address: ${fqdnError}; ${ipError}`);
@@ -71,7 +71,7 @@ function validateSharedSettings(path: FieldPath, findings: Findings, namespace: 
 /** validatePortTrafficPolicies: each portLevelSettings entry, errors only. */
 function validatePortTrafficPolicies(path: FieldPath, findings: Findings, namespace: string, settings: unknown): void {
   const errors = new ErrorsOnly(findings);
-  const policies: any[] = Array.isArray(settings) ? settings : [];
+  const policies = listOf(settings);
   policies.forEach((policy, i) => {
     const at = path.index(i);
     if (!isSet(policy)) {
@@ -92,7 +92,7 @@ const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tl
 /** validateTrafficPolicy: `namespace` is the object's namespace ('' when unknown). */
 export function validateTrafficPolicy(path: FieldPath, findings: Findings, namespace: string, policy: any): void {
   if (!isSet(policy)) return;
-  const hasPortLevel = Array.isArray(policy.portLevelSettings) && policy.portLevelSettings.length > 0;
+  const hasPortLevel = listOf(policy.portLevelSettings).length > 0;
   if (!hasPortLevel && POLICY_FIELDS.every(field => !isSet(policy[field]))) {
     findings.error(path, 'traffic policy must have at least one field');
     return;

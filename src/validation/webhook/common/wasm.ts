@@ -6,8 +6,7 @@
  * len(): UTF-8 bytes, so a value within the schema's maxLength (characters) can still be too long.
  */
 import { byteLength } from './hosts';
-import { goQuote } from '../../../go/format';
-import { parseRequestUri, ParsedUrl } from '../../../go/url';
+import { parseRequestUri, ParsedUrl, urlParseError } from '../../../go/url';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
 import { isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
@@ -18,47 +17,7 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** The reason of a `parse "<raw>": <reason>` error from parseRequestUri(raw). */
-function reasonOf(e: unknown, raw: string): string {
-  const text = errorText(e);
-  for (const prefix of [`parse ${goQuote(raw)}: `, `parse "${raw}": `]) {
-    if (text.startsWith(prefix)) return text.slice(prefix.length);
-  }
-  return text;
-}
-
-/** Go's unescape(s, encodeFragment): the first malformed `%` escape's error, undefined when none. */
-function fragmentEscapeError(fragment: string): string | undefined {
-  for (let i = 0; i < fragment.length; i++) {
-    if (fragment[i] !== '%') continue;
-    if (!/^[0-9a-fA-F]{2}$/.test(fragment.slice(i + 1, i + 3))) return `invalid URL escape ${goQuote(fragment.slice(i, i + 3))}`;
-    i += 2;
-  }
-  return undefined;
-}
-
-/**
- * Go's url.Parse(raw) error, for a raw URL url.ParseRequestURI already accepted (`parsed`): the two
- * places where they differ are the fragment (Parse cuts it at '#' and unescapes it) and a scheme-less
- * `//authority/...`, which Parse reads as an authority and ParseRequestURI as a path.
- */
-function urlParseError(raw: string, parsed: ParsedUrl): string | undefined {
-  const hash = raw.indexOf('#');
-  const beforeFragment = hash < 0 ? raw : raw.slice(0, hash);
-  if (parsed.scheme === '' && beforeFragment.startsWith('//') && !beforeFragment.startsWith('///')) {
-    // Its authority parsed as it would be after a scheme.
-    try {
-      parseRequestUri(`http:${beforeFragment}`);
-    } catch (e) {
-      return `parse ${goQuote(beforeFragment)}: ${reasonOf(e, `http:${beforeFragment}`)}`;
-    }
-  }
-  if (hash < 0) return undefined;
-  const fragmentError = fragmentEscapeError(raw.slice(hash + 1));
-  return fragmentError === undefined ? undefined : `parse ${goQuote(raw)}: ${fragmentError}`;
-}
-
-/** strictParseURL: the URL as given, else with `http://` in front; either way url.Parse must accept it too. */
+/** strictParseURL: the URL as given, else with `http://` in front; either way url.Parse must accept it too (src/go/url.ts). */
 function strictParseUrl(original: string): { url?: ParsedUrl; error?: string } {
   let requestError: unknown;
   try {

@@ -1,6 +1,6 @@
 /** One Gateway server: validateServer, validateServerPort and validateServerBind of Istio's webhook. */
-import { portText } from './port-text';
 import { goQuote } from '../../../go/format';
+import { portText } from '../../../go/prototext';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
 import { isSet, listOf, numberOf, stringOf } from '../../json';

@@ -9,13 +9,7 @@ import {
 } from './attributes';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { isSet, listOf, messageOf, stringOf } from '../../json';
-
-/**
- * A repeated string field, item for item ('' for an item that is no string), so indexes stay those
- * of the document (json.ts's `strings` skips such items).
- */
-const stringItems = (value: unknown): string[] => listOf(value).map(stringOf);
+import { isSet, listOf, messageOf, stringItems, stringOf } from '../../json';
 
 /** A value error at its item (`field[i]`) or, without an index, at the field (`path`). */
 function reportValueError(path: FieldPath, findings: Findings, error: ValueError | undefined): void {

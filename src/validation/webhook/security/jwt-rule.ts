@@ -1,6 +1,6 @@
 /** validateJwtRule: one `jwtRules` entry of a RequestAuthentication, in Istio's order. */
-import { jwksParseError } from './jwks';
 import { jwksUriError } from './jwks-uri';
+import { jwkParseError } from '../../../go/jwx';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
 import { isSet, listOf, messageOf, stringOf } from '../../json';
@@ -26,7 +26,7 @@ export function validateJwtRule(path: FieldPath, findings: Findings, value: unkn
   if (jwksUri !== '') findings.errorIfAny(path.child(uriField), jwksUriError(jwksUri));
   const jwks = stringOf(rule.jwks);
   if (jwks !== '') {
-    const error = jwksParseError(jwks);
+    const error = jwkParseError(jwks);
     if (error) findings.error(path.child('jwks'), `jwks parse error: ${error}`);
   }
   listOf(rule.fromHeaders).forEach((header, i) => {

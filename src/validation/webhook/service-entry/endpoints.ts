@@ -5,7 +5,7 @@
 import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { entriesOf, messageOf, numberOf } from '../../json';
+import { entriesOf, messageOf, numberOf, stringOf } from '../../json';
 import { checkFQDN, checkUnixAddress, isValidIPAddress, UNIX_PREFIX } from '../common/hosts';
 import { validateLabels } from '../common/labels';
 import { checkPort, checkPortName } from '../common/ports';
@@ -24,8 +24,8 @@ function validateEndpointPorts(path: FieldPath, findings: Findings, ports: unkno
 
 /** validateWorkloadEntry as a STATIC ServiceEntry calls it: IP or unix:// addresses only. */
 export function validateStaticEndpoint(path: FieldPath, findings: Findings, endpoint: any, servicePorts: ReadonlySet<string>): void {
-  const address = String(endpoint.address ?? '');
-  const network = String(endpoint.network ?? '');
+  const address = stringOf(endpoint.address);
+  const network = stringOf(endpoint.network);
   if (address === '') {
     if (network === '') {
       findings.error(path.child('address'), 'address is required');
@@ -47,7 +47,7 @@ export function validateStaticEndpoint(path: FieldPath, findings: Findings, endp
 
 /** A DNS / DNS_ROUND_ROBIN endpoint: an IP address or an FQDN to resolve. */
 export function validateDNSEndpoint(path: FieldPath, findings: Findings, endpoint: any, servicePorts: ReadonlySet<string>): void {
-  const address = String(endpoint.address ?? '');
+  const address = stringOf(endpoint.address);
   if (!isValidIPAddress(address) && checkFQDN(address)) {
     findings.error(path.child('address'), `endpoint address ${goQuote(address)} is not a valid FQDN or an IP address`);
   }

@@ -3,7 +3,7 @@ import { validateDNSEndpoint, validateStaticEndpoint } from './endpoints';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
 import { isWildcarded } from '../../hosts';
-import { isSet } from '../../json';
+import { isSet, stringOf } from '../../json';
 import { checkFQDN } from '../common/hosts';
 import { isTCPProtocol, parseProtocol, Protocol } from '../common/ports';
 
@@ -52,7 +52,7 @@ function validateDNS(path: FieldPath, findings: Findings, c: ResolutionContext):
       findings.error(path.child('ports').index(i), 'ports cannot be nil');
       continue;
     }
-    if (isTCPProtocol(parseProtocol(String(c.ports[i].protocol ?? '')))) {
+    if (isTCPProtocol(parseProtocol(stringOf(c.ports[i].protocol)))) {
       if (c.hosts.length > 1) {
         findings.warn(path.child('hosts'), 'service entry can not have more than one host specified simultaneously with address and tcp port');
       }
@@ -79,7 +79,7 @@ function validateDynamicDNS(path: FieldPath, findings: Findings, c: ResolutionCo
   c.ports.forEach((port, i) => {
     if (!isSet(port)) {
       findings.error(path.child('ports').index(i), 'port cannot be nil');
-    } else if (!DYNAMIC_DNS_PROTOCOLS.includes(parseProtocol(String(port.protocol ?? '')))) {
+    } else if (!DYNAMIC_DNS_PROTOCOLS.includes(parseProtocol(stringOf(port.protocol)))) {
       findings.error(path.child('ports').index(i).child('protocol'), `only HTTP, TLS, GRPC, and HTTP2 protocols are supported for resolution type ${r}`);
     }
   });

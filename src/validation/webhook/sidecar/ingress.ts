@@ -4,7 +4,7 @@ import { validatePortNameAndProtocol, validatePortNumberAndIPBind } from './list
 import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { isSet, numberOf, stringOf } from '../../json';
+import { isSet, listOf, numberOf, stringOf } from '../../json';
 import { validateConnectionPool } from '../common/connection-pool';
 import { isHTTPProtocol, isTLSProtocol, parseProtocol } from '../common/ports';
 import { validateTLSOptions } from '../common/server-tls';
@@ -12,15 +12,15 @@ import { validateTLSOptions } from '../common/server-tls';
 /** What a sidecar's inbound TLS (at `path`) may not use, then the ServerTLSSettings rules every server TLS follows. */
 function validateIngressTLS(path: FieldPath, findings: Findings, tls: any, port: any): void {
   if (!isSet(tls)) return;
-  if (Array.isArray(tls.subjectAltNames) && tls.subjectAltNames.length > 0) {
+  if (listOf(tls.subjectAltNames).length > 0) {
     findings.error(path.child('subjectAltNames'), 'sidecar: subjectAltNames is not supported in ingress tls');
   }
   if (tls.httpsRedirect === true) findings.error(path.child('httpsRedirect'), 'sidecar: httpsRedirect is not supported');
   if (stringOf(tls.credentialName) !== '') findings.error(path.child('credentialName'), 'sidecar: credentialName is not currently supported');
-  if (Array.isArray(tls.credentialNames) && tls.credentialNames.length > 0) {
+  if (listOf(tls.credentialNames).length > 0) {
     findings.error(path.child('credentialNames'), 'sidecar: credentialNames is not currently supported');
   }
-  if (Array.isArray(tls.tlsCertificates) && tls.tlsCertificates.length > 0) {
+  if (listOf(tls.tlsCertificates).length > 0) {
     findings.error(path.child('tlsCertificates'), 'sidecar: tls_certificates is not currently supported');
   }
   const mode = stringOf(tls.mode) || 'PASSTHROUGH';

@@ -1,7 +1,7 @@
 /** Match conditions of an HTTP route (validateHTTPRouteMatchRequest). */
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { entriesOf, isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
+import { entriesOf, isSet, listOf, messageOf, numberOf, stringItems, stringOf } from '../../json';
 import { validateGatewayNames } from '../common/gateway-names';
 import { checkHttpHeaderNameOrJwtClaimRoute } from '../common/headers';
 import { isDNS1123Label } from '../common/hosts';
@@ -48,7 +48,7 @@ export function validateHttpMatchRequests(path: FieldPath, findings: Findings, m
     const port = numberOf(m.port);
     if (port !== 0) findings.errorIfAny(where.child('port'), checkPort(port));
     validateLabels(where.child('sourceLabels'), findings, m.sourceLabels);
-    validateGatewayNames(where.child('gateways'), findings, listOf(m.gateways).map(stringOf), false);
+    validateGatewayNames(where.child('gateways'), findings, stringItems(m.gateways), false);
     const sourceNamespace = stringOf(m.sourceNamespace);
     if (sourceNamespace !== '' && !isDNS1123Label(sourceNamespace)) {
       findings.error(where.child('sourceNamespace'), `sourceNamespace match ${sourceNamespace} is invalid`);

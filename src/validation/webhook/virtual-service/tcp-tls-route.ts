@@ -5,7 +5,7 @@ import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
 import { hostSubsetOf } from '../../hosts';
-import { isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
+import { isSet, listOf, messageOf, numberOf, stringItems, stringOf } from '../../json';
 import { validateGatewayNames } from '../common/gateway-names';
 import { checkIPSubnet, checkWildcardDomain, isValidIPAddress } from '../common/hosts';
 import { validateLabels } from '../common/labels';
@@ -39,7 +39,7 @@ function validateTlsMatch(path: FieldPath, findings: Findings, match: unknown, c
     return;
   }
   const m = messageOf(match);
-  const sniHosts = listOf(m.sniHosts).map(stringOf);
+  const sniHosts = stringItems(m.sniHosts);
   if (sniHosts.length === 0) findings.error(path.child('sniHosts'), 'TLS match must have at least one SNI host');
   sniHosts.forEach((sniHost, i) => validateSniHost(path.child('sniHosts').index(i), findings, sniHost, context));
   validateL4Match(path, findings, m);
@@ -53,7 +53,7 @@ function validateL4Match(path: FieldPath, findings: Findings, m: Record<string, 
   const port = numberOf(m.port);
   if (port !== 0) findings.errorIfAny(path.child('port'), checkPort(port));
   validateLabels(path.child('sourceLabels'), findings, m.sourceLabels);
-  validateGatewayNames(path.child('gateways'), findings, listOf(m.gateways).map(stringOf), false);
+  validateGatewayNames(path.child('gateways'), findings, stringItems(m.gateways), false);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { goAtoi, splitHostPort } from '../../../../src/validation/webhook/sidecar/default-endpoint';
 import { err, sidecar, webhookFindings } from '../../../support/objects';
 
 /** The webhook's findings for an ingress listener with this default endpoint. */
@@ -30,45 +29,5 @@ describe('ValidateSidecar: ingress defaultEndpoint', () => {
     ['unix://app.sock', ['app.sock is not an absolute path to a file']],
   ])('%p is rejected', (endpoint, messages) => {
     expect(check(endpoint)).toEqual(messages.map(error));
-  });
-});
-
-describe('splitHostPort (Go net.SplitHostPort)', () => {
-  test.each([
-    ['host:80', { host: 'host', port: '80' }],
-    ['[::1]:80', { host: '::1', port: '80' }],
-    [':80', { host: '', port: '80' }],
-    ['host:', { host: 'host', port: '' }],
-  ])('%p splits', (input, expected) => {
-    expect(splitHostPort(input)).toEqual(expected);
-  });
-
-  test.each([
-    ['host', 'missing port in address'],
-    ['[::1', "missing ']' in address"],
-    ['[::1]', 'missing port in address'],
-    ['[::1]x:80', 'missing port in address'],
-    ['[::1]:80:90', 'too many colons in address'],
-    ['a:b:80', 'too many colons in address'],
-    ['a[b:80', "unexpected '[' in address"],
-    ['a]b:80', "unexpected ']' in address"],
-    ['[a]:8]0', "unexpected ']' in address"],
-    ['[a]]:80', 'missing port in address'],
-  ])('%p fails: %s', (input, why) => {
-    expect(splitHostPort(input)).toEqual({ host: '', port: '', error: `address ${input}: ${why}` });
-  });
-});
-
-describe('goAtoi (Go strconv.Atoi)', () => {
-  test.each([['80', 80n], ['+80', 80n], ['-80', -80n], ['007', 7n], ['9223372036854775807', 9223372036854775807n]])('%p is %p', (text, value) => {
-    expect(goAtoi(text)).toEqual({ value });
-  });
-
-  test.each([
-    ['', 'invalid syntax'], ['+', 'invalid syntax'], ['1_000', 'invalid syntax'], ['0x10', 'invalid syntax'], [' 80', 'invalid syntax'],
-    ['9223372036854775808', 'value out of range'], ['-9223372036854775809', 'value out of range'],
-    ['99999999999999999999x', 'value out of range'],
-  ])('%p fails: %s', (text, why) => {
-    expect(goAtoi(text)).toEqual({ error: `strconv.Atoi: parsing ${JSON.stringify(text)}: ${why}` });
   });
 });

@@ -1,4 +1,4 @@
-import { jwksParseError } from '../../../../src/validation/webhook/security/jwks';
+import { jwkParseError } from '../../src/go/jwx';
 
 const rsa = { kty: 'RSA', e: 'AQAB', n: 'xAE7eB6qugXyCAG3yhh7pkDkT65pHymX-P7KfIupjf59vsdo91bSP9C8H07pSAGQO1MV_xFj9VswgsCg4R6otmg5PV2He95lZdHtOcU5DXIg_pbhLdKXbi66GlVeK6ABZOUW3WYtnNHD-91gVuoeJT_DwtGGcp4ignkgXfkiEm4sw-4sfb4qdt5oLbyVpmW6x9cfa7vs2WTfURiCrBoUqgBo_-4WTiULmmHSGZHOjzwa8WtrtOQGsAFjIbno85jp6MnGGGZPYZbDAa_b3y5u-YpW7ypZrvD8BgtKVjgtQgZhLAGezMt0ua3DRrWnKqTZ0BJ_EyxOGuHJrLsn00fnMQ' };
 
@@ -13,7 +13,7 @@ describe('jwk.Parse of an inline JWKS', () => {
     ['a symmetric key', { kty: 'oct', k: 'c2VjcmV0' }],
     ['other set fields', { keys: [rsa], extra: [1, 2] }],
   ])('%s parses', (_, jwks) => {
-    expect(jwksParseError(JSON.stringify(jwks))).toBeUndefined();
+    expect(jwkParseError(JSON.stringify(jwks))).toBeUndefined();
   });
 
   test.each([
@@ -36,10 +36,10 @@ describe('jwk.Parse of an inline JWKS', () => {
     ['{"kty":"EC","d":"x","x":"a","y":"b"}',
       'failed to unmarshal JWK set: failed to parse sole key in key set: failed to unmarshal JSON into key (*jwk.ecdsaPrivateKey): required field crv is missing'],
   ])('%p: %s', (jwks, message) => {
-    expect(jwksParseError(jwks)).toBe(message);
+    expect(jwkParseError(jwks)).toBe(message);
   });
 
   test('the hint reads "kty" case-insensitively, as encoding/json matches fields', () => {
-    expect(jwksParseError('{"KTY":"oct","k":"a"}')).toBeUndefined();
+    expect(jwkParseError('{"KTY":"oct","k":"a"}')).toBeUndefined();
   });
 });

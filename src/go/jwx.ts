@@ -1,19 +1,12 @@
 /**
- * An inline JWKS as Istio checks it: jwk.Parse of lestrrat-go/jwx v1 (a JSON Web Key, or a set of
- * them under "keys"), its error text as the webhook prints it after "jwks parse error: ".
+ * jwk.Parse of lestrrat-go/jwx v1, as Istio's webhook calls it on an inline `jwks`: a JSON Web Key,
+ * or a set of them under "keys". Its error text is what the webhook prints after "jwks parse error: ".
  */
-import { goQuote } from '../../../go/format';
-import { goJsonSyntaxError } from '../../../go/json';
+import { goQuote } from './format';
+import { goJsonSyntaxError, unmarshalTypeError } from './json';
 
-/** The Go type Istio's key hint decodes into, as reflect prints it. */
+/** The Go type jwk.ParseKey's key hint decodes into, as reflect prints it. */
 const HINT_TYPE = 'struct { Kty string "json:\\"kty\\""; D json.RawMessage "json:\\"d\\"" }';
-
-/** encoding/json's name for the kind of a decoded JSON value (UnmarshalTypeError.Value). */
-function jsonKind(value: unknown): string {
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'boolean') return 'bool';
-  return typeof value === 'object' ? 'object' : typeof value;
-}
 
 /**
  * The fields each key type requires, and the Go type jwx decodes it into (printed with %T).
@@ -30,7 +23,7 @@ const KEY_TYPES: Record<string, { public: [string, string[]]; private: [string, 
 /** jwk.ParseKey of one decoded JSON value: its error, or undefined. */
 function parseKeyError(value: unknown): string | undefined {
   if (value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-    return `failed to unmarshal JSON into key hint: json: cannot unmarshal ${jsonKind(value)} into Go value of type ${HINT_TYPE}`;
+    return `failed to unmarshal JSON into key hint: ${unmarshalTypeError(value, HINT_TYPE)}`;
   }
   const fields = Object.entries((value ?? {}) as Record<string, unknown>);
   // encoding/json matches struct fields case-insensitively; the last match wins.
@@ -39,7 +32,7 @@ function parseKeyError(value: unknown): string | undefined {
   for (const [name, field] of fields) {
     if (name.toLowerCase() === 'kty' && field !== null) {
       if (typeof field !== 'string') {
-        return `failed to unmarshal JSON into key hint: json: cannot unmarshal ${jsonKind(field)} into Go struct field .kty of type string`;
+        return `failed to unmarshal JSON into key hint: ${unmarshalTypeError(field, 'string', '.kty')}`;
       }
       kty = field;
     }
@@ -68,7 +61,7 @@ function setError(parsed: unknown): string | undefined {
   }
   const keys = object.keys;
   if (keys === null) return undefined;
-  if (!Array.isArray(keys)) return `failed to decode "keys": json: cannot unmarshal ${jsonKind(keys)} into Go value of type []json.RawMessage`;
+  if (!Array.isArray(keys)) return `failed to decode "keys": ${unmarshalTypeError(keys, '[]json.RawMessage')}`;
   for (let i = 0; i < keys.length; i++) {
     const error = parseKeyError(keys[i]);
     if (error) return `failed to decode key #${i} in "keys": ${error}`;
@@ -76,8 +69,8 @@ function setError(parsed: unknown): string | undefined {
   return undefined;
 }
 
-/** jwk.Parse's error for an inline JWKS, undefined when it parses. */
-export function jwksParseError(jwks: string): string | undefined {
+/** jwk.Parse's error for a JWKS text, undefined when it parses. */
+export function jwkParseError(jwks: string): string | undefined {
   const error = goJsonSyntaxError(jwks) ?? setError(JSON.parse(jwks));
   return error && `failed to unmarshal JWK set: ${error}`;
 }

@@ -1,4 +1,4 @@
-import { portText } from '../../../../src/validation/webhook/gateway/port-text';
+import { messageText, portText } from '../../src/go/prototext';
 
 describe('portText (Go %v of a Gateway port)', () => {
   test('fields in field-number order, proto names, zero values left out', () => {
@@ -11,3 +11,8 @@ describe('portText (Go %v of a Gateway port)', () => {
     expect(portText({ name: 'a"b\\c\n\t\r\u0001\u007f\u0085é' })).toBe('name:"a\\"b\\\\c\\n\\t\\r\\x01\\x7f\\u0085é"');
   });
 });
+
+test('messageText: fields in the given order, zero values left out', () => {
+  expect(messageText([['a', 1], ['b', ''], ['c', 'x'], ['d', 0]])).toBe('a:1 c:"x"');
+});
+
