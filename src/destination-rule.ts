@@ -167,8 +167,9 @@ export class DestinationRule extends IstioResource {
     this.exportTo = nonEmpty(props.exportTo);
     this.exportTo?.forEach((entry, i) => {
       // Each entry on its own; combinations (duplicates, '*' with others) are reported at synth.
-      this.throwFirst(findings => validateExportTo(FieldPath.at('exportTo'), findings, '', [entry]), `got ${JSON.stringify(entry)}; use '.', '*' or a namespace name`,
-        path => path.replace('exportTo[0]', `exportTo[${i}]`));
+      const checkedAt = FieldPath.at('exportTo');
+      this.throwFirst(findings => validateExportTo(checkedAt, findings, '', [entry]), `got ${JSON.stringify(entry)}; use '.', '*' or a namespace name`,
+        path => path.rebase(checkedAt.index(0), checkedAt.index(i)));
     });
     this.workloadSelector = nonEmptyMap(props.workloadSelector);
     if (props.workloadSelector && !this.workloadSelector) {
@@ -228,8 +229,8 @@ export class DestinationRule extends IstioResource {
   }
 
   /** Throws this construct's error for the first error the engine's rule `check` finds. */
-  private throwFirst(check: (findings: Findings) => void, hint?: string, pathOf: (path: string) => string = path => path): void {
+  private throwFirst(check: (findings: Findings) => void, hint?: string, pathOf: (path: FieldPath) => FieldPath = path => path): void {
     const error = firstEngineError(check);
-    if (error) throw this._error(`${pathOf(error.path.toString())}: ${error.message}${hint ? ` (${hint})` : ''}`);
+    if (error) throw this._error(`${pathOf(error.path)}: ${error.message}${hint ? ` (${hint})` : ''}`);
   }
 }

@@ -302,7 +302,8 @@ export class Sidecar extends IstioResource {
       connectionPool: renderConnectionPool(options.connectionPool, `${field}.connectionPool`, fail),
     })!;
     // The webhook's checks of a listener (bind, default endpoint, what TLS a sidecar supports), run now.
-    this.throwFirstError(findings => validateIngress(FieldPath.at('spec', 'ingress'), findings, [listener]), 'spec.ingress[0]', field);
+    const checkedAt = FieldPath.at('spec', 'ingress');
+    this.throwFirstError(findings => validateIngress(checkedAt, findings, [listener]), checkedAt.index(0), path);
     this.ingress.push(listener);
     return options;
   }
@@ -312,7 +313,8 @@ export class Sidecar extends IstioResource {
    * @returns the listener added
    */
   public addEgressListener(options: SidecarEgressListenerOptions): SidecarEgressListenerOptions {
-    const field = `egress[${this.egress.length + (this.catchAll ? 1 : 0)}]`;
+    const path = FieldPath.at('egress').index(this.egress.length + (this.catchAll ? 1 : 0));
+    const field = path.toString();
     const fail = (message: string) => this._error(message);
     const hosts = options.hosts ?? [];
     if (hosts.length === 0) {
@@ -335,7 +337,8 @@ export class Sidecar extends IstioResource {
       hosts: hosts.map(h => h.value),
     })!;
     // The webhook's checks of a listener (bind and capture mode for its port, hosts), run now.
-    this.throwFirstError(findings => validateEgress(FieldPath.at('spec', 'egress'), findings, [listener], this.namespace ?? ''), 'spec.egress[0]', field);
+    const checkedAt = FieldPath.at('spec', 'egress');
+    this.throwFirstError(findings => validateEgress(checkedAt, findings, [listener], this.namespace ?? ''), checkedAt.index(0), path);
     for (const host of hosts) this._refersTo(host._reference());
     if (port) this.egress.push(listener);
     else this.catchAll = listener;
@@ -363,7 +366,8 @@ export class Sidecar extends IstioResource {
       }),
     };
     // The webhook's rules (ALLOW_ANY only, an FQDN host, a port), run now.
-    this.throwFirstError(findings => validateOutboundTrafficPolicy(FieldPath.at('spec', 'outboundTrafficPolicy'), findings, policy), 'spec.outboundTrafficPolicy', 'outboundTrafficPolicy',
+    const checkedAt = FieldPath.at('spec', 'outboundTrafficPolicy');
+    this.throwFirstError(findings => validateOutboundTrafficPolicy(checkedAt, findings, policy), checkedAt, FieldPath.at('outboundTrafficPolicy'),
       mode === OutboundTrafficPolicyMode.REGISTRY_ONLY ? '; leave outboundTrafficPolicy out (or ALLOW_ANY) with an egressProxy, or drop the egressProxy' : '');
     this._refersTo(proxy.host);
     this._refersTo(proxy.subset);
@@ -371,13 +375,10 @@ export class Sidecar extends IstioResource {
   }
 
   /** Runs one of the engine's checks and throws its first error, its printed path rewritten from `from` to `to`. */
-  private throwFirstError(check: (findings: Findings) => void, from: string, to: string, fix = ''): void {
+  /** Runs an engine check on a fragment checked at `from`; its first error is thrown at `to`, the fragment's place in the props. */
+  private throwFirstError(check: (findings: Findings) => void, from: FieldPath, to: FieldPath, fix = ''): void {
     const error = firstEngineError(check);
-    if (error) {
-      const printed = error.path.toString();
-      const path = printed.startsWith(from) ? to + printed.slice(from.length) : printed;
-      throw this._error(`${path}: ${error.message}${fix}`);
-    }
+    if (error) throw this._error(`${error.path.rebase(from, to)}: ${error.message}${fix}`);
   }
 
   /** @internal */

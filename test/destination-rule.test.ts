@@ -146,6 +146,8 @@ describe('DestinationRule', () => {
         .toThrow(/exportTo\[0\]: exportTo ~ \(none\) is not allowed for Istio configuration objects \(got "~"; use '.', '\*' or a namespace name\)/);
       expect(() => new DestinationRule(Testing.chart(), 'Rule', { host: Host.fromName('reviews'), exportTo: ['Not_A_Namespace'] }))
         .toThrow(/only .,\*, or a valid DNS 1123 label is allowed as exportTo entry/);
+      expect(() => new DestinationRule(Testing.chart(), 'Rule', { host: Host.fromName('reviews'), exportTo: ['.', '~'] }))
+        .toThrow(/'test\/Rule': exportTo\[1\]: exportTo ~ \(none\)/);
     });
 
     test('on an empty or wildcard workloadSelector', () => {

@@ -189,6 +189,11 @@ describe('Sidecar', () => {
         "Sidecar 'test/Sidecar': ingress[0].tls.credentialName: sidecar: credentialName is not currently supported");
     });
 
+    test('an engine error on a later listener names that listener', () => {
+      expect(make({ ingress: [{ port: http(8080) }, { port: http(9090), defaultEndpoint: '10.0.0.1:9090' }] })).toThrow(
+        "Sidecar 'test/Sidecar': ingress[1].defaultEndpoint: sidecar: defaultEndpoint must be of form");
+    });
+
     test('on TLS on a port that is not HTTPS or TLS', () => {
       expect(make({ ingress: [{ port: http(8080), tls: { serverCertificate: '/c.pem', privateKey: '/k.pem' } }] })).toThrow(
         "Sidecar 'test/Sidecar': ingress[0].tls: server cannot have TLS settings for non HTTPS/TLS ports");

@@ -56,10 +56,33 @@ export class FieldPath {
     return out.reverse();
   }
 
+  /**
+   * This path with its prefix `from` replaced by `to` (unchanged when `from` is no prefix): a check run
+   * on a fragment reports at the fragment's place in the whole.
+   */
+  public rebase(from: FieldPath, to: FieldPath): FieldPath {
+    const steps: FieldPath[] = [];
+    for (let p: FieldPath | undefined = this; p; p = p.parent) {
+      if (p.sameAs(from)) return steps.reduceRight((base, step) => new FieldPath(base, step.segment, step.kind), to);
+      steps.push(p);
+    }
+    return this;
+  }
+
   /** As Kubernetes prints it: `spec.http[0].headers[x-user]`. */
   public toString(): string {
     if (this.rendered === undefined) this.rendered = this.render();
     return this.rendered;
+  }
+
+  private sameAs(other: FieldPath): boolean {
+    let a: FieldPath | undefined = this;
+    let b: FieldPath | undefined = other;
+    for (; a && b; a = a.parent, b = b.parent) {
+      if (a === b) return true;
+      if (a.kind !== b.kind || a.segment !== b.segment) return false;
+    }
+    return a === b;
   }
 
   private render(): string {

@@ -27,3 +27,20 @@ describe('FieldPath', () => {
     expect(spec.toString()).toBe('spec');
   });
 });
+
+describe('FieldPath.rebase', () => {
+  const checked = FieldPath.at('spec', 'ingress');
+
+  test('a finding in a fragment checked alone is placed where the fragment sits in the whole', () => {
+    const finding = checked.index(0).child('port').child('number');
+    expect(finding.rebase(checked.index(0), FieldPath.at('ingress').index(3)).toString()).toBe('ingress[3].port.number');
+    expect(checked.index(0).rebase(checked.index(0), FieldPath.ROOT.child('x')).toString()).toBe('x');
+  });
+
+  test('a path outside the fragment is left as it is; prefixes compare by segments, not by identity', () => {
+    const other = FieldPath.at('spec', 'egress').index(0);
+    expect(other.rebase(checked.index(0), FieldPath.at('ingress').index(3))).toBe(other);
+    expect(FieldPath.at('spec', 'ingress').index(0).key('a.b').rebase(FieldPath.at('spec', 'ingress').index(0), FieldPath.ROOT).toString()).toBe('[a.b]');
+    expect(FieldPath.at('spec', 'ingress').index(1).rebase(checked.index(0), FieldPath.ROOT)).toEqual(FieldPath.at('spec', 'ingress').index(1));
+  });
+});
