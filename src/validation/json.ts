@@ -4,6 +4,7 @@
  * field or oneof member is "set" when its key is present (even `{}` or `''`), an empty list or map is
  * the same as none. A value of the wrong type reads as absent (the schema reports it).
  */
+import { toInt32 } from '../go/builtin';
 
 /** True for a JSON object: not null, not an array. `T` is what its values are known to be. */
 export function isRecord<T = any>(value: unknown): value is Record<string, T> {
@@ -42,11 +43,6 @@ export function stringOf(value: unknown): string {
  */
 export function numberOf(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
-}
-
-/** Go's int32(x) conversion of an integer (wraps around like Go: int32(4294967295) is -1). */
-export function toInt32(value: number): number {
-  return Number(BigInt.asIntN(32, BigInt(Math.trunc(value))));
 }
 
 /** An integer field converted to int32. */

@@ -3,12 +3,12 @@
  * one of a Wasm module or Lua code, what it applies to (a selector or targetRefs), the module or
  * code, and its traffic selectors.
  */
-import { byteLength } from './common/hosts';
 import {
   checkWasmImagePullSecret, checkWasmSha256, checkWasmUrl, validateTrafficSelectors, validateWasmVmConfig,
 } from './common/wasm';
 import { validatePolicyTargets } from './security/policy-target';
 import { KindValidator } from './types';
+import { byteLength } from '../../go/builtin';
 import { FieldPath } from '../field-path';
 import { Findings } from '../findings';
 import { isSet, messageOf, stringOf } from '../json';

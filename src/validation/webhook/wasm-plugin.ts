@@ -1,10 +1,10 @@
 /** Istio's webhook rules for WasmPlugin (ValidateWasmPlugin in istio/pkg/config/validation). */
-import { byteLength } from './common/hosts';
 import {
   checkWasmImagePullSecret, checkWasmSha256, checkWasmUrl, validateTrafficSelectors, validateWasmVmConfig,
 } from './common/wasm';
 import { validatePolicyTargets } from './security/policy-target';
 import { KindValidator } from './types';
+import { byteLength } from '../../go/builtin';
 import { FieldPath } from '../field-path';
 import { stringOf } from '../json';
 

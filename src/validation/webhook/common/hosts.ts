@@ -3,6 +3,7 @@
  * pkg/util/net). Each check returns Istio's error message, or undefined when the value is valid.
  * Lengths are Go's len(): UTF-8 bytes.
  */
+import { byteLength } from '../../../go/builtin';
 import { goQuote } from '../../../go/format';
 import { addressFamily, parsePrefixError } from '../../../go/netip';
 import { atoi } from '../../../go/strconv';
@@ -13,11 +14,6 @@ const DNS1123_LABEL_RE = new RegExp(`^${DNS1123_LABEL}$`);
 // A wildcard label: '*', or a DNS-1123 label optionally prefixed by '*' or '*-'.
 const WILDCARD_LABEL_RE = new RegExp(`^(?:\\*|(?:\\*|\\*-)?${DNS1123_LABEL})$`);
 const DNS1123_LABEL_MAX_LENGTH = 63;
-
-/** Go's len(s): the UTF-8 byte length. */
-export function byteLength(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
 
 /** labels.IsDNS1123Label. */
 export function isDNS1123Label(value: string): boolean {

@@ -3,6 +3,7 @@
  * Go's error text). JavaScript's RegExp never decides what RE2 accepts.
  */
 
+import { byteLength } from '../../../go/builtin';
 import { regexpCompileError } from '../../../go/regexp';
 
 /** Istio's cap on a regex's length (a stand-in for Envoy's RE2 program size limit). */
@@ -13,7 +14,7 @@ export const MAX_REGEX_LENGTH = 1024;
  * ("uri", "headers", ...), quoted as Go's %q would (it never needs escaping).
  */
 export function checkStringRegexp(re: string, where: string): string | undefined {
-  if (Buffer.byteLength(re, 'utf8') > MAX_REGEX_LENGTH) { // Go's len(): bytes
+  if (byteLength(re) > MAX_REGEX_LENGTH) { // Go's len(): bytes
     return `"${where}": regex is too large, max length allowed is 1024`;
   }
   const err = regexpCompileError(re);

@@ -5,7 +5,7 @@
  * validateTrafficExtensionMatch). Each Go function returns its first error only. Lengths are Go's
  * len(): UTF-8 bytes, so a value within the schema's maxLength (characters) can still be too long.
  */
-import { byteLength } from './hosts';
+import { byteLength } from '../../../go/builtin';
 import { parseRequestUri, ParsedUrl, urlParseError } from '../../../go/url';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';

@@ -5,6 +5,7 @@
  * (undefined when the error is about the whole list or the key); authz-rules.ts reports them at
  * their paths.
  */
+import { byteLength } from '../../../go/builtin';
 import { goQuote } from '../../../go/format';
 import { multiErrorText } from '../../../go/multierror';
 import { parseAddrError, parsePrefixError } from '../../../go/netip';
@@ -62,7 +63,7 @@ export function checkServiceAccount(key: string, values: readonly string[]): Val
     if (value.includes('*')) return fail(`wildcard not allowed, found in ${key}`);
     const slashes = value.split('/').length - 1;
     if (slashes > 1) return fail(`${expected}, found ${goQuote(value)} in ${key}`);
-    if (Buffer.byteLength(value, 'utf8') > 320) return fail(`value cannot exceed 320 characters, found ${goQuote(value)} in ${key}`);
+    if (byteLength(value) > 320) return fail(`value cannot exceed 320 characters, found ${goQuote(value)} in ${key}`);
     if (slashes === 1) {
       const [namespace, account] = value.split('/');
       if (namespace === '') return fail(`${expected}, found empty namespace ${goQuote(value)} in ${key}`);

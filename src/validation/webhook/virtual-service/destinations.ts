@@ -2,9 +2,10 @@
  * Route destinations (validateHTTPRouteDestinations, validateRouteDestinations) and the Destination
  * they name (validateDestination, validateSubsetName, validatePortSelector, validateWeight).
  */
+import { toInt32 } from '../../../go/builtin';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { int32Of, isSet, listOf, messageOf, numberOf, stringOf, toInt32 } from '../../json';
+import { int32Of, isSet, listOf, messageOf, numberOf, stringOf } from '../../json';
 import { validateHeaderOperations } from '../common/headers';
 import { checkWildcardDomain } from '../common/hosts';
 import { checkSubsetName } from '../common/labels';

@@ -3,6 +3,7 @@
  * validateHTTPDirectResponse, validateHTTPRewrite, validateURIRegexRewrite, validateAuthorityRewrite).
  */
 import { checkHttpStatus } from './cors-fault';
+import { byteLength } from '../../../go/builtin';
 import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
@@ -45,7 +46,7 @@ export function validateHttpDirectResponse(path: FieldPath, findings: Findings, 
   if (isSet(response.body)) {
     const body = messageOf(response.body);
     let size = 0;
-    if (isSet(body.string)) size = Buffer.byteLength(stringOf(body.string), 'utf8');
+    if (isSet(body.string)) size = byteLength(stringOf(body.string));
     else if (isSet(body.bytes)) size = Buffer.from(stringOf(body.bytes), 'base64').length;
     if (size > MB) findings.error(path.child('body'), 'large direct_responses may impact control plane performance, must be less than 1MB');
     else if (size > 100 * KB) findings.warn(path.child('body'), 'large direct_responses may impact control plane performance');
