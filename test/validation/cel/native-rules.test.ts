@@ -33,7 +33,8 @@ const scalar = fc.oneof(
   fc.constant(null),
 );
 // spread: the walk builds ordinary objects (fast-check's have no prototype)
-const port = fc.record({ number: fc.oneof(fc.bigInt({ min: BigInt(1), max: BigInt(5) }), scalar), name: fc.string() }, { requiredKeys: [] }).map(o => ({ ...o }));
+const portNumber = fc.oneof(fc.bigInt({ min: BigInt(1), max: BigInt(5) }), scalar);
+const port = fc.record({ number: portNumber, name: fc.string() }, { requiredKeys: [] }).map(o => ({ ...o }));
 const fieldValue = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.array(port, { maxLength: 3 }), fc.array(fc.constantFrom('10.0.0.0/8', '1.1.1.1'), { maxLength: 3 }));
 const fields = ['addresses', 'resolution', 'endpoints', 'workloadSelector', 'tlsCertificates', 'credentialName', 'credentialNames', 'number'];
 const object = fc.dictionary(fc.constantFrom(...fields), fieldValue, { maxKeys: 4 }).map(o => ({ ...o }));
