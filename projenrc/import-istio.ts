@@ -87,7 +87,7 @@ async function main() {
     if (file.endsWith('.ts')) rmSync(join(outdir, file));
   }
   const cdk8s = join(root, 'node_modules', '.bin', 'cdk8s');
-  execFileSync(cdk8s, ['import', source, '--language', 'typescript', '--output', outdir], { stdio: 'inherit', cwd: root });
+  execFileSync(cdk8s, ['import', '--no-check-upgrade', source, '--language', 'typescript', '--output', outdir], { stdio: 'inherit', cwd: root });
   const versions = writeSchemas(await readCrds(source));
   console.log(`Wrote ${readdirSync(outdir).filter(f => f.endsWith('.ts')).map(f => join('src', 'imports', f)).join(', ')}`);
   console.log(`Wrote ${versions} CRD version schemas to src/imports/schemas/`);
