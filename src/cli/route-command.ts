@@ -19,7 +19,7 @@ const simulatorFormat = (): typeof import('../simulate/format') => require('../s
 const simulatorModule = (): typeof import('../simulate/route-simulator') => require('../simulate/route-simulator');
 
 /** Exit status when no VirtualService route handles the request. */
-export const NO_ROUTE = 3;
+const NO_ROUTE = 3;
 
 const USAGE = 'Usage: cdk8s-istio route [--format text|json] --host H [--port P] [--method M] [--path P] [--header k=v]... '
   + '[--source-label k=v]... [--source-namespace NS] [--gateway mesh|ns/name] [--scheme S] [--explain] <file|dir>...';

@@ -18,7 +18,7 @@ import { applySuppressions, knownCodes, parseResourceSuppression, resourceSuppre
 import { isIstioObject, validateObjects } from '../validation/validate';
 
 /** Code of the CLI's own input findings: a document that is not a Kubernetes object. */
-export const NOT_AN_OBJECT = 'CI0001';
+const NOT_AN_OBJECT = 'CI0001';
 
 const USAGE = 'Usage: cdk8s-istio validate [--format text|json] [--best-practices] [--suppress <code>=<resource>]... [--show-suppressed] <file|dir>...';
 

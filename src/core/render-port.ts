@@ -29,7 +29,7 @@ export function defaultPortName(number: number, protocol: string | undefined, ta
  * The problem with a port number, if any: an integer 1..65535 (Istio's ValidatePort), or 0 when
  * `allowZero` (a listener on a unix domain socket).
  */
-export function portNumberProblem(field: string, number: number, allowZero = false): string | undefined {
+function portNumberProblem(field: string, number: number, allowZero = false): string | undefined {
   if (allowZero && number === 0) return undefined;
   if (typeof number !== 'number' || !Number.isInteger(number) || checkPort(number) !== undefined) {
     return `${field} must be an integer between ${allowZero ? 0 : 1} and 65535, got ${shown(number)}`;
@@ -38,7 +38,7 @@ export function portNumberProblem(field: string, number: number, allowZero = fal
 }
 
 /** The problem with a port name given by the user, if any: non-empty, and a DNS-1123 label when `dns1123` (Istio's ValidatePortName). */
-export function portNameProblem(field: string, name: string | undefined, dns1123: boolean): string | undefined {
+function portNameProblem(field: string, name: string | undefined, dns1123: boolean): string | undefined {
   if (name === undefined) return undefined;
   if (name === '') return `${field} must not be empty; leave it out for a generated name`;
   if (dns1123 && checkPortName(name) !== undefined) {

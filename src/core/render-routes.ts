@@ -55,7 +55,7 @@ export function renderDestination(destination: Destination, fail: (message: stri
 /**
  * `{ destination, weight }` of a TCP or TLS route; the weight is checked to be an integer in 0..100.
  */
-export function renderRouteDestination(destination: RouteDestination, fail: (message: string) => Error, where: string): any {
+function renderRouteDestination(destination: RouteDestination, fail: (message: string) => Error, where: string): any {
   if (destination.weight !== undefined) {
     const problem = rangeProblem('weight', destination.weight, 0, 100, true);
     if (problem) throw fail(`${where}: ${problem}`);

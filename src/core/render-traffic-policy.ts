@@ -92,7 +92,7 @@ function renderLoadBalancer(policy: PortTrafficPolicyOptions, path: FieldPath, f
 }
 
 /** Outlier detection for the L1 classes (Istio's YAML once they render it); counts and percentages checked. */
-export function renderOutlierDetection(outlier: OutlierDetection | undefined, field: string, fail: Fail): Json | undefined {
+function renderOutlierDetection(outlier: OutlierDetection | undefined, field: string, fail: Fail): Json | undefined {
   if (!outlier) return undefined;
   return compact({
     consecutiveErrors: count(`${field}.consecutiveErrors`, outlier.consecutiveErrors, fail),
@@ -109,7 +109,7 @@ export function renderOutlierDetection(outlier: OutlierDetection | undefined, fi
 }
 
 /** Client TLS as Istio's YAML; the mode is required and strings may not be empty. */
-export function renderClientTls(tls: ClientTlsSettings | undefined, field: string, fail: Fail): Json | undefined {
+function renderClientTls(tls: ClientTlsSettings | undefined, field: string, fail: Fail): Json | undefined {
   if (!tls) return undefined;
   if (tls.mode === undefined) throw fail(`${field}.mode is required: one of ${Object.values(TlsMode).join(', ')}`);
   return compact({

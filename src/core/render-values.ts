@@ -11,7 +11,7 @@ import { checkDuration } from '../validation/webhook/common/duration';
 /** Turns a message into the error to throw (e.g. a construct's `error()`). */
 export type Fail = (message: string) => Error;
 
-export const INT32_MAX = 2_147_483_647;
+const INT32_MAX = 2_147_483_647;
 export const UINT32_MAX = 4_294_967_295;
 
 /** A count: an integer in 0..max (int32 unless told); undefined stays undefined. */

@@ -102,7 +102,7 @@ export function formatFinding(diagnostic: Pick<Diagnostic, 'kind' | 'namespace' 
 }
 
 /** The kind, apiVersion, namespace and name a diagnostic about `obj` carries. */
-export function objectIdentity(obj: Record<string, unknown>): Pick<Diagnostic, 'kind' | 'apiVersion' | 'namespace' | 'name'> {
+function objectIdentity(obj: Record<string, unknown>): Pick<Diagnostic, 'kind' | 'apiVersion' | 'namespace' | 'name'> {
   const metadata = (obj.metadata !== null && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
   return {
     kind: typeof obj.kind === 'string' && obj.kind ? obj.kind : '<no kind>',

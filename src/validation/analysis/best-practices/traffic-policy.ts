@@ -11,7 +11,7 @@ import { MessageType } from '../core/messages';
 import { Group, ObjectSet } from '../core/object-set';
 
 /** `field` is set in a trafficPolicy, at the top or for some port. */
-export function policyHas(policy: unknown, field: string): boolean {
+function policyHas(policy: unknown, field: string): boolean {
   if (!isRecord(policy)) return false;
   return isRecord(policy[field]) || listOf(policy.portLevelSettings).some(setting => isRecord(setting) && isRecord(setting[field]));
 }

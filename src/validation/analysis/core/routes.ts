@@ -15,7 +15,7 @@ export interface RouteDestination {
 }
 
 /** Route destinations in istioctl's order: every TCP route, then TLS, then HTTP. */
-export function routeDestinations(spec: any): RouteDestination[] {
+function routeDestinations(spec: any): RouteDestination[] {
   const out: RouteDestination[] = [];
   for (const section of ['tcp', 'tls', 'http']) {
     listOf(spec[section]).forEach((rule, i) => {
@@ -32,7 +32,7 @@ export function routeDestinations(spec: any): RouteDestination[] {
 }
 
 /** HTTP mirror destinations: each rule's `mirror`, then its `mirrors`. */
-export function mirrorDestinations(spec: any): RouteDestination[] {
+function mirrorDestinations(spec: any): RouteDestination[] {
   const out: RouteDestination[] = [];
   listOf(spec.http).forEach((rule, i) => {
     if (!isRecord(rule)) return;
