@@ -6,6 +6,11 @@
  */
 import { toInt32 } from '../go/builtin';
 
+// Absent fields are read millions of times in a large app: one shared, frozen empty value each
+// (frozen, so a caller that would write into it fails loudly instead of changing every read).
+const NO_FIELDS: Record<string, any> = Object.freeze({});
+const NONE = Object.freeze([]) as unknown as any[];
+
 /** True for a JSON object: not null, not an array. `T` is what its values are known to be. */
 export function isRecord<T = any>(value: unknown): value is Record<string, T> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -18,18 +23,19 @@ export function isSet(value: unknown): boolean {
 
 /** A repeated field: its items, or none. */
 export function listOf(value: unknown): any[] {
-  return Array.isArray(value) ? value : [];
+  return Array.isArray(value) ? value : NONE;
 }
+
 
 /** A map field: its entries in document order, or none. */
 export function entriesOf(value: unknown): [string, unknown][] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return NONE;
   return Object.entries(value as Record<string, unknown>);
 }
 
 /** A message field as an object ({} when absent, so reads of its fields give zero values). */
 export function messageOf(value: unknown): Record<string, any> {
-  return isRecord(value) ? value : {};
+  return isRecord(value) ? value : NO_FIELDS;
 }
 
 /** A string field ('' when absent). */

@@ -5,7 +5,7 @@
 import { goQuote } from '../../../go/format';
 import { FieldPath } from '../../field-path';
 import { Findings } from '../../findings';
-import { entriesOf, listOf, messageOf, stringOf } from '../../json';
+import { entriesOf, isSet, listOf, messageOf, stringOf } from '../../json';
 
 /** RFC 7230 token characters. Istio's class `[!#$%&'*+-.^_`|~...]` holds the range `+-.`, so ',' too. */
 const HEADER_NAME = /^[!#$%&'*+,\-.^_`|~A-Za-z0-9]+$/;
@@ -135,19 +135,24 @@ function envoyHeaderFormatError(value: string): string | undefined {
   return undefined;
 }
 
+const HEADER_DIRECTIONS = [
+  ['request', checkHttpHeaderWithAuthorityOperationName],
+  ['response', checkHttpHeaderOperationName],
+] as const;
+const HEADER_OPERATIONS = ['add', 'set'] as const;
+
 /**
  * The header operations of an HTTP route or route destination (`headers.request/response`
  * add/set/remove), in Istio's order: request add, set, remove, then response add, set, remove.
  */
 export function validateHeaderOperations(path: FieldPath, findings: Findings, headers: unknown): void {
+  if (!isSet(headers)) return;
   const ops = messageOf(headers);
-  for (const [direction, nameCheck] of [
-    ['request', checkHttpHeaderWithAuthorityOperationName],
-    ['response', checkHttpHeaderOperationName],
-  ] as const) {
+  for (const [direction, nameCheck] of HEADER_DIRECTIONS) {
+    if (!isSet(ops[direction])) continue;
     const base = path.child(direction);
     const operations = messageOf(ops[direction]);
-    for (const op of ['add', 'set']) {
+    for (const op of HEADER_OPERATIONS) {
       for (const [name, value] of entriesOf(operations[op])) {
         findings.errorIfAny(base.child(op).key(name), nameCheck(name));
         findings.errorIfAny(base.child(op).key(name), checkHttpHeaderValue(stringOf(value)));
@@ -158,3 +163,4 @@ export function validateHeaderOperations(path: FieldPath, findings: Findings, he
     });
   }
 }
+
