@@ -99,6 +99,11 @@ describe('structural schema validation', () => {
       expect(check('abcdef', { type: 'string', maxLength: 5 })).toEqual(['spec: Too long: may not be more than 5 bytes']);
       expect(check('ééééé', { type: 'string', maxLength: 5 })).toEqual([]);
     });
+
+    test('maxLength counts characters (runes), not UTF-16 units: one emoji is one', () => {
+      expect(check('\u{1F600}'.repeat(5), { type: 'string', maxLength: 5 })).toEqual([]);
+      expect(check('\u{1F600}'.repeat(6), { type: 'string', maxLength: 5 })).toEqual(['spec: Too long: may not be more than 5 bytes']);
+    });
   });
 
   test('pattern uses RE2', () => {
