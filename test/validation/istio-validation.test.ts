@@ -1,6 +1,7 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-32';
 import { DestinationRule, Host, IstioValidation, networking, Severity } from '../../src';
+import { virtualService } from '../support/objects';
 
 /**
  * The make-before-break app of issue 12: a Deployment for v1 and a DestinationRule that already
@@ -27,8 +28,8 @@ const IST0173 = 'IST0173 DestinationRule shop/reviews: spec.subsets[1]: The Subs
 describe('IstioValidation', () => {
   test('validate() takes plain objects and returns diagnostics', () => {
     const diagnostics = IstioValidation.validate([
-      { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'ok' }, spec: { hosts: ['a'], http: [{ route: [{ destination: { host: 'a' } }] }] } },
-      { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'bad' }, spec: { hosts: 'a' } },
+      virtualService('ok', { hosts: ['a'], http: [{ route: [{ destination: { host: 'a' } }] }] }),
+      virtualService('bad', { hosts: 'a' }),
     ]);
     expect(diagnostics).toEqual([{
       severity: Severity.ERROR,
@@ -154,7 +155,7 @@ describe('IstioValidation.disableAnalysis', () => {
     });
 
     test('validate(objects, { bestPractices: true }) runs them too; the annotation suppresses there as well', () => {
-      const vs = { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'a' }, spec: { hosts: ['a'], http: [{ route: [{ destination: { host: 'a' } }] }] } };
+      const vs = virtualService('a', { hosts: ['a'], http: [{ route: [{ destination: { host: 'a' } }] }] });
       expect(IstioValidation.validate([vs])).toEqual([]);
       expect(IstioValidation.validate([vs], { bestPractices: true }).map(d => d.code)).toEqual(['CI2001']);
       const quiet = { ...vs, metadata: { name: 'a', annotations: { 'galley.istio.io/analyze-suppress': 'CI2001' } } };

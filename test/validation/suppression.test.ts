@@ -2,13 +2,15 @@ import { Diagnostic, Severity } from '../../src/validation/diagnostic';
 import {
   annotationSuppressor, applySuppressions, glob, knownCodes, parseResourceSuppression, resourceNames, resourceSuppressor, SUPPRESS_ANNOTATION,
 } from '../../src/validation/suppression';
+import { object } from '../support/objects';
 
 function finding(code: string, objectIndex: number, namespace?: string): Diagnostic {
   return { severity: Severity.ERROR, code, kind: 'DestinationRule', apiVersion: 'networking.istio.io/v1', name: 'reviews', ...(namespace ? { namespace } : {}), path: '', message: 'm', objectIndex };
 }
 
 function rule(annotation?: string) {
-  return { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', metadata: { name: 'reviews', namespace: 'shop', ...(annotation === undefined ? {} : { annotations: { [SUPPRESS_ANNOTATION]: annotation } }) } };
+  const annotations = annotation === undefined ? undefined : { [SUPPRESS_ANNOTATION]: annotation };
+  return object('networking.istio.io/v1', 'DestinationRule', 'reviews', undefined, { namespace: 'shop', annotations });
 }
 
 describe('suppressions, as istioctl analyze 1.30.3', () => {

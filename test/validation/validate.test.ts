@@ -1,11 +1,12 @@
 import { isIstioObject, validateObjects } from '../../src/validation/validate';
+import { gateway as istioGateway, sidecar } from '../support/objects';
 
 describe('validateObjects', () => {
   test('Istio objects are validated, others skipped; diagnostics point at their object', () => {
     const diagnostics = validateObjects([
       { apiVersion: 'v1', kind: 'Service', metadata: { name: 'NOT_VALIDATED' } },
       'not an object',
-      { apiVersion: 'networking.istio.io/v1', kind: 'Sidecar', metadata: { name: 'default' }, spec: { egress: [{}] } },
+      sidecar('default', { egress: [{}] }),
     ]);
     expect(diagnostics).toEqual([
       expect.objectContaining({ objectIndex: 2, kind: 'Sidecar', path: 'spec.egress[0].hosts', message: 'Required value' }),
@@ -28,12 +29,8 @@ describe('validateObjects', () => {
 });
 
 describe('webhook findings', () => {
-  const gateway = (tls: Record<string, unknown>, port = { number: 443, name: 'https', protocol: 'HTTPS' }) => ({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'Gateway',
-    metadata: { name: 'public', namespace: 'istio-system' },
-    spec: { selector: { istio: 'ingressgateway' }, servers: [{ port, hosts: ['example.com'], tls }] },
-  });
+  const gateway = (tls: Record<string, unknown>, port = { number: 443, name: 'https', protocol: 'HTTPS' }) =>
+    istioGateway('public', { selector: { istio: 'ingressgateway' }, servers: [{ port, hosts: ['example.com'], tls }] }, 'istio-system');
 
   test('an admitted object keeps its warnings (IST0133)', () => {
     const diagnostics = validateObjects([gateway({ mode: 'SIMPLE', credentialName: 'cert', minProtocolVersion: 'TLSV1_1' })], { analysis: false });
