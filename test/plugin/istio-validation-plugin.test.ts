@@ -2,7 +2,7 @@ import { ValidationContext } from 'cdk8s-cli/plugins';
 import { dump } from 'js-yaml';
 import { IIstioValidationPluginContext, IstioValidationPlugin, IstioValidationPluginProps } from '../../src';
 import * as pluginEntryPoint from '../../src/plugin';
-import { object, virtualService as istioVirtualService } from '../support/objects';
+import { destinationRule as istioDestinationRule, gateway as istioGateway, object, virtualService as istioVirtualService } from '../support/objects';
 import { TempDir } from '../support/temp-dir';
 
 const temp = new TempDir();
@@ -39,12 +39,10 @@ function service(name: string, namespace = 'shop') {
 const virtualService = (name: string, spec: Record<string, unknown>) => istioVirtualService(name, spec, 'shop');
 
 const toReviews = { route: [{ destination: { host: 'reviews' } }] };
-const gateway = {
-  apiVersion: 'networking.istio.io/v1',
-  kind: 'Gateway',
-  metadata: { name: 'web', namespace: 'shop' },
-  spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['reviews.example.com'] }] },
-};
+const gateway = istioGateway('web', {
+  selector: { istio: 'ingressgateway' },
+  servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['reviews.example.com'] }],
+}, 'shop');
 
 describe('loading, as cdk8s-cli loads it', () => {
   test('exported from the package root (cdk8s-cli takes `module[class]`) and from the plugin entry point', () => {
@@ -101,12 +99,7 @@ describe('the report', () => {
   });
 
   test('a schema error is IST0106 SchemaValidationError, with the field path', async () => {
-    const destinationRule = {
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'DestinationRule',
-      metadata: { name: 'ratings', namespace: 'shop' },
-      spec: { host: 'reviews', trafficPolicy: { loadBalancer: { simple: 'FASTEST' } } },
-    };
+    const destinationRule = istioDestinationRule('ratings', { host: 'reviews', trafficPolicy: { loadBalancer: { simple: 'FASTEST' } } }, 'shop');
     const { report, success } = await validate(manifests([service('reviews'), destinationRule]), { ratings: 'shop/ratings/Resource' });
     expect(success).toBe(false);
     expect(report.violations[0]).toMatchObject({

@@ -7,7 +7,7 @@ import { join } from 'path';
 import { loadAll } from 'js-yaml';
 import { RouteSimulator } from '../../src';
 import { inSubnet } from '../../src/simulate/engine';
-import { virtualService } from '../support/objects';
+import { gateway, serviceEntry, virtualService } from '../support/objects';
 
 const fixture = (name: string) => loadAll(readFileSync(join(__dirname, '..', 'fixtures', 'route', name), 'utf8')) as any[];
 const vs = (name: string, namespace: string, spec: Record<string, unknown>, metadata: Record<string, unknown> = {}) =>
@@ -171,12 +171,10 @@ describe('ports that are not HTTP (Service port name / appProtocol)', () => {
 
 test('the gateway\'s httpsRedirect answers 301 before any route', () => {
   const sim = RouteSimulator.fromObjects([
-    {
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'Gateway',
-      metadata: { name: 'gw', namespace: 'istio-system' },
-      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'], tls: { httpsRedirect: true } }] },
-    },
+    gateway('gw', {
+      selector: { istio: 'ingressgateway' },
+      servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'], tls: { httpsRedirect: true } }],
+    }, 'istio-system'),
     vs('r', 'default', { hosts: ['example.com'], gateways: ['istio-system/gw'], http: [to('web')] }),
   ]);
   expect(sim.route({ host: 'example.com', gateway: 'istio-system/gw' }).redirect).toEqual({ scheme: 'https', redirectCode: 301 });
@@ -197,12 +195,7 @@ test('inSubnet: IPv4 CIDRs and plain addresses', () => {
 });
 
 test('a ServiceEntry not exported to the caller\'s namespace does not make its host known there', () => {
-  const se = {
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'ServiceEntry',
-    metadata: { name: 'ext', namespace: 'shop' },
-    spec: { hosts: ['api.example.org'], exportTo: ['.'], resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
-  };
+  const se = serviceEntry('ext', { hosts: ['api.example.org'], exportTo: ['.'], resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] }, 'shop');
   const sim = RouteSimulator.fromObjects([se]);
   expect(sim.route({ host: 'api.example.org', sourceNamespace: 'default' }).fallback).toMatch(/PassthroughCluster/);
   expect(sim.route({ host: 'api.example.org', sourceNamespace: 'shop' }).fallback).toMatch(/^Istio's default route: to api.example.org:80/);

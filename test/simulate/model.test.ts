@@ -1,6 +1,6 @@
 /** RoutingModel: istiod's order, name resolution (pilot/pkg/model/config.go) and port protocols. */
 import { kubePortProtocol, protocolClass, resolveGatewayName, resolveHost, RoutingModel } from '../../src/simulate/model';
-import { virtualService } from '../support/objects';
+import { serviceEntry, virtualService } from '../support/objects';
 
 const vs = (name: string, namespace: string | undefined, spec: Record<string, unknown>, ts?: string) =>
   virtualService(name, spec, { namespace, metadata: ts ? { creationTimestamp: ts } : undefined });
@@ -37,24 +37,15 @@ test('port protocols: appProtocol first, then the name prefix; ServiceEntry prot
   expect(kubePortProtocol('web', 'kubernetes.io/h2c').protocol).toBe('HTTP');
   expect(kubePortProtocol('web', undefined).protocol).toBe('');
   expect(protocolClass('unknown')).toBe('');
-  const model = new RoutingModel([{
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'ServiceEntry',
-    metadata: { name: 'db', namespace: 'n' },
-    spec: { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] },
-  }]);
+  const model = new RoutingModel([serviceEntry('db', { hosts: ['db.example.com'], ports: [{ number: 5432, name: 'pg', protocol: 'TCP' }] }, 'n')]);
   expect(model.serviceFor('db.example.com', 'n')).toEqual({
     description: 'ServiceEntry n/db', ports: [{ number: 5432, name: 'pg', protocol: 'TCP', source: 'protocol TCP' }], visibleIn: ['*'],
   });
 });
 
 test('services are seen only from the namespaces they are exported to (exportTo, the Service annotation)', () => {
-  const entry = (name: string, namespace: string, exportTo?: string[]) => ({
-    apiVersion: 'networking.istio.io/v1',
-    kind: 'ServiceEntry',
-    metadata: { name, namespace },
-    spec: { hosts: ['api.example.org'], exportTo, resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
-  });
+  const entry = (name: string, namespace: string, exportTo?: string[]) =>
+    serviceEntry(name, { hosts: ['api.example.org'], exportTo, resolution: 'DNS', ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] }, namespace);
   const service = {
     apiVersion: 'v1',
     kind: 'Service',

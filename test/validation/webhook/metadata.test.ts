@@ -1,7 +1,7 @@
 import { validateObjects } from '../../../src/validation/validate';
 import { validateReservedAnnotations } from '../../../src/validation/webhook/metadata';
 import { WebhookObject } from '../../../src/validation/webhook/types';
-import { at, collect, webhookFindings } from '../../support/objects';
+import { at, collect, gateway, webhookFindings } from '../../support/objects';
 
 const view = (kind: string, annotations: Record<string, string>) =>
   ({ apiVersion: 'networking.istio.io/v1', kind, name: 'reviews', namespace: 'bookinfo', metadata: { annotations }, spec: {} });
@@ -74,12 +74,7 @@ describe('reserved annotations (validateMetadata)', () => {
   });
 
   test('a reserved annotation rejects the object before the kind\'s rules run', () => {
-    const findings = webhookFindings({
-      apiVersion: 'networking.istio.io/v1',
-      kind: 'Gateway',
-      metadata: { name: 'gw', namespace: 'default', annotations: { 'internal.istio.io/webhook-always-reject': 'x' } },
-      spec: {},
-    });
+    const findings = webhookFindings(gateway('gw', {}, { namespace: 'default', annotations: { 'internal.istio.io/webhook-always-reject': 'x' } }));
     expect(findings).toEqual([{ path: 'metadata.annotations[internal.istio.io/webhook-always-reject]', message: '"internal.istio.io/webhook-always-reject" annotation found, rejecting' }]);
   });
 });
