@@ -1,11 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { Testing } from 'cdk8s';
-import { loadAll } from 'js-yaml';
 import { buildApp } from './chart';
 import { RouteSimulator } from '../../src';
-import { main } from '../../src/cli/main';
+import { synthAndValidate } from '../../test/support/synth-and-validate';
 
 describe('examples/resilience', () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -35,18 +31,9 @@ describe('examples/resilience', () => {
   });
 
   test('app.synth() writes YAML the CLI validates with no errors and no warnings', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'resilience-'));
-    try {
-      buildApp(Testing.app({ outdir })).synth();
-      const files = readdirSync(outdir);
-      const written = files.flatMap(file => loadAll(readFileSync(join(outdir, file), 'utf-8')));
-      expect(written).toEqual(objects);
-      const out: string[] = [];
-      const status = main(['validate', outdir], { stdout: text => out.push(text), stderr: text => out.push(text) });
-      expect({ status, out: out.join('') }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
-    } finally {
-      rmSync(outdir, { recursive: true, force: true });
-    }
+    const verdict = synthAndValidate(buildApp);
+    expect(verdict.documents).toEqual(objects);
+    expect({ status: verdict.status, out: verdict.out }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 
   describe('routing', () => {

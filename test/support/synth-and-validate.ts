@@ -13,6 +13,8 @@ import { main } from '../../src/cli/main';
 export interface CliVerdict {
   /** How many documents the written files hold. */
   readonly objects: number;
+  /** The documents the written files hold, file by file in directory order. */
+  readonly documents: unknown[];
   /** The CLI's exit status. */
   readonly status: number;
   /** Everything the CLI printed. */
@@ -26,12 +28,12 @@ export function synthAndValidate(build: (app: App) => void): CliVerdict {
     const app = Testing.app({ outdir: outdir.path });
     build(app);
     app.synth();
-    const objects = readdirSync(outdir.path)
+    const documents = readdirSync(outdir.path)
       .flatMap(file => loadAll(readFileSync(join(outdir.path, file), 'utf-8')))
-      .filter(doc => doc !== null && doc !== undefined).length;
+      .filter(doc => doc !== null && doc !== undefined);
     const out: string[] = [];
     const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-    return { objects, status, out: out.join('') };
+    return { objects: documents.length, documents, status, out: out.join('') };
   } finally {
     outdir.remove();
   }
