@@ -1,5 +1,5 @@
 import { compact } from './core/render';
-import { destinationReferences, renderL4Match, renderRouteDestinations } from './core/render-routes';
+import { l4RouteReferences, renderL4Match, renderRouteDestinations } from './core/render-routes';
 import { RouteDestination } from './destination';
 import { TcpMatch } from './tcp-route';
 
@@ -49,10 +49,7 @@ export class TlsRoute {
 
   /** @internal */
   public _references(): object[] {
-    return [
-      ...(this._options.match ?? []).flatMap(m => m.gateways ?? []),
-      ...(this._options.route ?? []).flatMap(destinationReferences),
-    ];
+    return l4RouteReferences(this._options.match, this._options.route);
   }
 
   /**

@@ -28,6 +28,11 @@ export function destinationReferences(destination: Destination): object[] {
   return [destination.host, destination.subset, destination.subset?.host].filter((x): x is IHost | ISubset => x !== undefined);
 }
 
+/** What a TCP or TLS route refers to: the gateways of its matches, then its destinations. */
+export function l4RouteReferences(match: readonly { readonly gateways?: object[] }[] | undefined, route: readonly Destination[] | undefined): object[] {
+  return [...(match ?? []).flatMap(m => m.gateways ?? []), ...(route ?? []).flatMap(destinationReferences)];
+}
+
 /**
  * `{ host, subset, port }`: the host taken from the subset when only the subset is given; fails on a
  * destination without either, with two different hosts, or with a port out of range.
