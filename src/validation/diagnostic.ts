@@ -1,6 +1,6 @@
 import type { FieldPath } from './field-path';
 import type { Finding } from './findings';
-import { isRecord } from './json';
+import { isRecord, messageOf, nonEmptyString } from './json';
 
 /** How bad a finding is: errors fail synthesis and the CLI, warnings and infos are printed. */
 export enum Severity {
@@ -103,11 +103,13 @@ export function formatFinding(diagnostic: Pick<Diagnostic, 'kind' | 'namespace' 
 
 /** The kind, apiVersion, namespace and name a diagnostic about `obj` carries. */
 function objectIdentity(obj: Record<string, unknown>): Pick<Diagnostic, 'kind' | 'apiVersion' | 'namespace' | 'name'> {
-  const metadata = (obj.metadata !== null && typeof obj.metadata === 'object' ? obj.metadata : {}) as Record<string, unknown>;
+  const metadata = messageOf(obj.metadata);
+  const namespace = nonEmptyString(metadata.namespace);
+  const name = nonEmptyString(metadata.name);
   return {
-    kind: typeof obj.kind === 'string' && obj.kind ? obj.kind : '<no kind>',
+    kind: nonEmptyString(obj.kind) ?? '<no kind>',
     apiVersion: String(obj.apiVersion),
-    ...(typeof metadata.namespace === 'string' && metadata.namespace ? { namespace: metadata.namespace } : {}),
-    ...(typeof metadata.name === 'string' && metadata.name ? { name: metadata.name } : {}),
+    ...(namespace ? { namespace } : {}),
+    ...(name ? { name } : {}),
   };
 }
