@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { buildApp } from './chart';
 import { RouteSimulator } from '../../src';
-import { synthAndValidate } from '../../test/support/synth-and-validate';
+import { synthValidateAndRead } from '../../test/support/synth-and-validate';
 
 describe('examples/secure-gateway', () => {
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -39,8 +39,8 @@ describe('examples/secure-gateway', () => {
   });
 
   test('app.synth() writes YAML the CLI validates with no errors and no warnings', () => {
-    const verdict = synthAndValidate(buildApp);
-    expect(verdict.documents).toEqual(objects);
+    const { verdict, documents } = synthValidateAndRead(buildApp);
+    expect(documents).toEqual(objects);
     expect({ status: verdict.status, out: verdict.out }).toEqual({ status: 0, out: expect.stringContaining('0 errors, 0 warnings') });
   });
 

@@ -13,8 +13,6 @@ import { main } from '../../src/cli/main';
 export interface CliVerdict {
   /** How many documents the written files hold. */
   readonly objects: number;
-  /** The documents the written files hold, file by file in directory order. */
-  readonly documents: unknown[];
   /** The CLI's exit status. */
   readonly status: number;
   /** Everything the CLI printed. */
@@ -23,6 +21,11 @@ export interface CliVerdict {
 
 /** Builds an app with `build`, synthesizes it into a temporary directory and validates that with the CLI. */
 export function synthAndValidate(build: (app: App) => void): CliVerdict {
+  return synthValidateAndRead(build).verdict;
+}
+
+/** `synthAndValidate`, and the documents the written files hold (file by file, in directory order). */
+export function synthValidateAndRead(build: (app: App) => void): { verdict: CliVerdict; documents: unknown[] } {
   const outdir = new TempDir();
   try {
     const app = Testing.app({ outdir: outdir.path });
@@ -33,7 +36,7 @@ export function synthAndValidate(build: (app: App) => void): CliVerdict {
       .filter(doc => doc !== null && doc !== undefined);
     const out: string[] = [];
     const status = main(['validate', outdir.path], { stdout: text => out.push(text), stderr: text => out.push(text) });
-    return { objects: documents.length, documents, status, out: out.join('') };
+    return { verdict: { objects: documents.length, status, out: out.join('') }, documents };
   } finally {
     outdir.remove();
   }
