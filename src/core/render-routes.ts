@@ -29,7 +29,10 @@ export function destinationReferences(destination: Destination): object[] {
 }
 
 /** What a TCP or TLS route refers to: the gateways of its matches, then its destinations. */
-export function l4RouteReferences(match: readonly { readonly gateways?: object[] }[] | undefined, route: readonly Destination[] | undefined): object[] {
+export function l4RouteReferences(
+  match: readonly { readonly gateways?: object[] }[] | undefined,
+  route: readonly Destination[] | undefined,
+): object[] {
   return [...(match ?? []).flatMap(m => m.gateways ?? []), ...(route ?? []).flatMap(destinationReferences)];
 }
 
